@@ -1,0 +1,363 @@
+//! XML codecs of generated types: `ToXml`/`FromXml` for structs (attributes, then children in
+//! schema order), `XsdSimple` for enumerations and lists, and the writer of choice enums.
+//!
+//! Decoding accepts children in any order, skips elements the schema does not declare (unless
+//! an `xs:any` keeps them), and reports a missing required element by name.
+
+use super::{ident, Emitter};
+use crate::resolve::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// Codec impls of type `id`.
+pub fn type_codecs(e: &Emitter, id: TypeId) -> TokenStream {
+    match &e.ir.types[id].kind {
+        TypeKind::Struct(st) => struct_codecs(e, id, st),
+        TypeKind::Enum { values } => enum_codec(e, id, values),
+        TypeKind::Choice(variants) => choice_writer(e, id, variants),
+        TypeKind::List(item) => list_codec(e, id, item),
+        TypeKind::Alias(_) => quote!(),
+    }
+}
+
+/// Writes one element value `v` (an expression of type `&T`) of field `f`.
+fn write_value(e: &Emitter, f: &Field, v: TokenStream) -> TokenStream {
+    let rt = &e.rt;
+    let (ns, local) = (&f.wire.ns, &f.wire.local);
+    match (&f.kind, f.nillable) {
+        (FieldKind::Any, _) => quote!(w.raw((#v).as_str());),
+        (FieldKind::Choice(_), _) => quote!((#v).write_choice(w);),
+        (FieldKind::Element(_), false) => quote!(#rt::xml::write_element(w, #ns, #local, #v);),
+        (FieldKind::Element(_), true) => quote!(#rt::xml::write_nillable(w, #ns, #local, #v);),
+    }
+}
+
+fn write_field(e: &Emitter, f: &Field, access: TokenStream, boxed: bool) -> TokenStream {
+    let rt = &e.rt;
+    let (ns, local) = (&f.wire.ns, &f.wire.local);
+    let plain_element = matches!(f.kind, FieldKind::Element(_)) && !boxed;
+    match f.occurrence {
+        Occurrence::Required => {
+            if boxed {
+                write_value(e, f, quote!(&*#access))
+            } else {
+                write_value(e, f, quote!(&#access))
+            }
+        }
+        Occurrence::Optional if plain_element && !f.nillable => {
+            quote!(#rt::xml::write_optional(w, #ns, #local, &#access);)
+        }
+        Occurrence::Optional if plain_element => {
+            quote!(#rt::xml::write_optional_nillable(w, #ns, #local, &#access);)
+        }
+        Occurrence::Repeated if plain_element && !f.nillable => {
+            quote!(#rt::xml::write_repeated(w, #ns, #local, &#access);)
+        }
+        Occurrence::Optional => {
+            let body = if boxed { write_value(e, f, quote!(&**v)) } else { write_value(e, f, quote!(v)) };
+            quote!(if let Some(v) = &#access { #body })
+        }
+        Occurrence::Repeated => {
+            let body = if boxed { write_value(e, f, quote!(&**v)) } else { write_value(e, f, quote!(v)) };
+            quote!(for v in &#access { #body })
+        }
+    }
+}
+
+/// The expression that reads the current child `child` as one value of field `f` (no choice).
+fn read_value(e: &Emitter, f: &Field, boxed: bool) -> TokenStream {
+    let rt = &e.rt;
+    let v = match (&f.kind, f.nillable) {
+        (FieldKind::Any, _) => quote!(r.read_raw(&child)?),
+        (_, false) => quote!(#rt::xml::read_element(r, &child)?),
+        (_, true) => quote!(#rt::xml::read_nillable(r, &child)?),
+    };
+    if boxed {
+        quote!(Box::new(#v))
+    } else {
+        v
+    }
+}
+
+/// One way a child element can be consumed: whether it can only fill its slot once, and the
+/// statement that consumes it.
+struct Arm {
+    once: Option<proc_macro2::Ident>,
+    action: TokenStream,
+}
+
+fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
+    let rt = &e.rt;
+    let names = &e.plan.types[id];
+    let name = ident(&names.name);
+
+    // --- encoding ---
+    let mut writes = Vec::new();
+    for (i, a) in st.attributes.iter().enumerate() {
+        let f = ident(&names.attributes[i]);
+        let (ns, local) = (&a.wire.ns, &a.wire.local);
+        writes.push(if a.required {
+            quote!(#rt::xml::write_attribute(w, #ns, #local, &self.#f);)
+        } else {
+            quote!(#rt::xml::write_optional_attribute(w, #ns, #local, &self.#f);)
+        });
+    }
+    if st.any_attribute {
+        let f = ident(&names.other_attributes);
+        writes.push(quote!(for (ns, local, value) in &self.#f { w.attr(ns, local, value); }));
+    }
+    if st.text.is_some() {
+        let f = ident(&names.text);
+        writes.push(quote!(#rt::ToXml::write_content(&self.#f, w);));
+    }
+    for (i, f) in st.fields.iter().enumerate() {
+        let member = ident(&names.members[i]);
+        writes.push(write_field(e, f, quote!(self.#member), names.boxed.contains(&i)));
+    }
+    let w_param = if writes.is_empty() { quote!(_w) } else { quote!(w) };
+
+    // --- decoding ---
+    let mut prelude = Vec::new();
+    let mut inits = Vec::new();
+    for (i, a) in st.attributes.iter().enumerate() {
+        let f = ident(&names.attributes[i]);
+        let (ns, local) = (&a.wire.ns, &a.wire.local);
+        let ty = e.type_tokens(&a.ty);
+        let read = quote!(#rt::xml::read_attribute::<#ty>(r, start, #ns, #local)?);
+        prelude.push(if a.required {
+            quote!(let #f = #rt::xml::required_attribute(#read, start.local(), #local)?;)
+        } else {
+            quote!(let #f = #read;)
+        });
+        inits.push(quote!(#f,));
+    }
+    if st.any_attribute {
+        let f = ident(&names.other_attributes);
+        let known: Vec<TokenStream> = st
+            .attributes
+            .iter()
+            .map(|a| {
+                let (ns, local) = (&a.wire.ns, &a.wire.local);
+                quote!((#ns, #local))
+            })
+            .collect();
+        prelude.push(quote! {
+            let #f: Vec<(String, String, String)> = r
+                .attrs(start)?
+                .into_iter()
+                .filter(|(ns, local, _)| {
+                    let known: &[(&str, &str)] = &[#(#known),*];
+                    ns != #XSI_NS && !known.contains(&(ns.as_str(), local.as_str()))
+                })
+                .collect();
+        });
+        inits.push(quote!(#f,));
+    }
+    let body = if let Some(text) = &st.text {
+        let f = ident(&names.text);
+        let ty = e.type_tokens(text);
+        prelude.push(quote!(let #f = <#ty as #rt::FromXml>::read_content(r, start)?;));
+        inits.push(quote!(#f,));
+        quote!()
+    } else {
+        let mut slots = Vec::new();
+        let mut arms: Vec<((String, String), Arm)> = Vec::new();
+        let mut wildcard: Option<TokenStream> = None;
+        for (i, f) in st.fields.iter().enumerate() {
+            let slot = format_ident!("f_{}", i);
+            let boxed = names.boxed.contains(&i);
+            let item = e.item_tokens(f, boxed);
+            let member = ident(&names.members[i]);
+            let repeated = f.occurrence == Occurrence::Repeated;
+            slots.push(if repeated {
+                quote!(let mut #slot: Vec<#item> = Vec::new();)
+            } else {
+                quote!(let mut #slot: Option<#item> = None;)
+            });
+            let store = |v: TokenStream| {
+                if repeated {
+                    quote!(#slot.push(#v);)
+                } else {
+                    quote!(#slot = Some(#v);)
+                }
+            };
+            let once = (!repeated).then(|| slot.clone());
+            match &f.kind {
+                FieldKind::Element(_) => {
+                    let action = store(read_value(e, f, boxed));
+                    arms.push(((f.wire.ns.clone(), f.wire.local.clone()), Arm { once, action }));
+                }
+                FieldKind::Any => {
+                    wildcard.get_or_insert(store(read_value(e, f, false)));
+                }
+                FieldKind::Choice(choice_id) => {
+                    let choice_name = ident(&e.plan.types[*choice_id].name);
+                    let TypeKind::Choice(variants) = &e.ir.types[*choice_id].kind else {
+                        continue;
+                    };
+                    for (k, v) in variants.iter().enumerate() {
+                        let vname = ident(&e.plan.types[*choice_id].members[k]);
+                        let value = read_value(e, v, false);
+                        let built = if v.occurrence == Occurrence::Repeated {
+                            quote!(#choice_name::#vname(vec![#value]))
+                        } else {
+                            quote!(#choice_name::#vname(#value))
+                        };
+                        let built = if boxed { quote!(Box::new(#built)) } else { built };
+                        let action = if v.occurrence == Occurrence::Repeated && !repeated && !boxed {
+                            let inner = read_value(e, v, false);
+                            quote! {
+                                match &mut #slot {
+                                    Some(#choice_name::#vname(items)) => items.push(#inner),
+                                    _ => #slot = Some(#choice_name::#vname(vec![#inner])),
+                                }
+                            }
+                        } else {
+                            store(built)
+                        };
+                        match v.kind {
+                            FieldKind::Any => {
+                                wildcard.get_or_insert(action);
+                            }
+                            _ => arms.push(((v.wire.ns.clone(), v.wire.local.clone()), Arm { once: once.clone(), action })),
+                        }
+                    }
+                }
+            }
+            let local = &f.wire.local;
+            inits.push(match f.occurrence {
+                Occurrence::Required => quote!(#member: #rt::xml::required(#slot, start.local(), #local)?,),
+                _ => quote!(#member: #slot,),
+            });
+        }
+        // Group the arms by wire name, keeping first-appearance order; a name used by several
+        // fields fills them in schema order.
+        let mut grouped: Vec<((String, String), Vec<Arm>)> = Vec::new();
+        for (key, arm) in arms {
+            match grouped.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(arm),
+                None => grouped.push((key, vec![arm])),
+            }
+        }
+        let match_arms = grouped.into_iter().map(|((ns, local), list)| {
+            let mut chain = TokenStream::new();
+            let last = list.len() - 1;
+            for (n, arm) in list.into_iter().enumerate() {
+                let action = &arm.action;
+                match (&arm.once, n == last) {
+                    (Some(slot), false) => chain.extend(quote!(if #slot.is_none() { #action } else)),
+                    _ => {
+                        chain.extend(quote!({ #action }));
+                        break;
+                    }
+                }
+            }
+            quote!((#ns, #local) => #chain)
+        });
+        let fallback = wildcard.unwrap_or_else(|| quote!(#rt::xml::skip_unknown(r, &child)?;));
+        let match_arms: Vec<TokenStream> = match_arms.collect();
+        let lp = if match_arms.is_empty() {
+            quote! {
+                while let Some(child) = r.next_child(start)? {
+                    #fallback
+                }
+            }
+        } else {
+            quote! {
+                while let Some(child) = r.next_child(start)? {
+                    match (child.ns(), child.local()) {
+                        #(#match_arms)*
+                        _ => { #fallback }
+                    }
+                }
+            }
+        };
+        quote!(#(#slots)* #lp)
+    };
+
+    quote! {
+        impl #rt::ToXml for #name {
+            fn write_content(&self, #w_param: &mut #rt::XmlWriter) {
+                #(#writes)*
+            }
+        }
+        impl #rt::FromXml for #name {
+            fn read_content<'a>(r: &mut #rt::XmlReader<'a>, start: &#rt::Start<'a>) -> Result<Self, #rt::DecodeError> {
+                #(#prelude)*
+                #body
+                Ok(Self { #(#inits)* })
+            }
+        }
+    }
+}
+
+fn enum_codec(e: &Emitter, id: TypeId, values: &[(String, Option<String>)]) -> TokenStream {
+    let rt = &e.rt;
+    let names = &e.plan.types[id];
+    let name = ident(&names.name);
+    let unrecognized = ident(&names.unrecognized);
+    let variants: Vec<_> = names.members.iter().map(|v| ident(v)).collect();
+    let texts: Vec<&String> = values.iter().map(|(v, _)| v).collect();
+    quote! {
+        impl #rt::XsdSimple for #name {
+            fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(match self {
+                    #(Self::#variants => #texts,)*
+                    Self::#unrecognized(value) => value.as_str(),
+                })
+            }
+            fn from_text(text: &str) -> Result<Self, #rt::ValueError> {
+                Ok(match text {
+                    #(#texts => Self::#variants,)*
+                    other => Self::#unrecognized(other.to_string()),
+                })
+            }
+        }
+    }
+}
+
+fn list_codec(e: &Emitter, id: TypeId, item: &TypeRef) -> TokenStream {
+    let rt = &e.rt;
+    let name = ident(&e.plan.types[id].name);
+    let item = e.type_tokens(item);
+    quote! {
+        impl #rt::XsdSimple for #name {
+            fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
+                let items: Vec<String> = self.0.iter().map(|v| #rt::XsdSimple::to_text(v).into_owned()).collect();
+                ::std::borrow::Cow::Owned(items.join(" "))
+            }
+            fn from_text(text: &str) -> Result<Self, #rt::ValueError> {
+                text.split_whitespace()
+                    .map(<#item as #rt::XsdSimple>::from_text)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(Self)
+            }
+        }
+    }
+}
+
+fn choice_writer(e: &Emitter, id: TypeId, variants: &[Field]) -> TokenStream {
+    let rt = &e.rt;
+    let names = &e.plan.types[id];
+    let name = ident(&names.name);
+    let arms = variants.iter().zip(&names.members).map(|(f, v)| {
+        let v = ident(v);
+        let write = write_value(e, f, quote!(value));
+        if f.occurrence == Occurrence::Repeated {
+            let write = write_value(e, f, quote!(item));
+            quote!(Self::#v(items) => { for item in items { #write } })
+        } else {
+            quote!(Self::#v(value) => { #write })
+        }
+    });
+    quote! {
+        impl #name {
+            /// Writes the chosen element.
+            fn write_choice(&self, w: &mut #rt::XmlWriter) {
+                match self { #(#arms)* }
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! The generated server side: a trait with one method per operation (receiving the headers the
+//! operation declares), and a dispatcher that routes a request by SOAPAction (1.1) or the
+//! `action` parameter (1.2), falling back to the body's first element, decodes it, calls the
+//! trait and encodes the response or fault.
+
+use super::docs::doc_attrs;
+use super::{ident, Emitter};
+use crate::plan::{OperationPlan, ServicePlan, Shape};
+use crate::resolve::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The server trait and dispatcher of one service.
+pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
+    let rt = &e.rt;
+    let trait_name = ident(&p.trait_name);
+    let server = ident(&p.server_name);
+    let op_enum = ident(&p.operation_enum);
+    let trait_methods = s.operations.iter().zip(&p.operations).map(|(op, op_plan)| trait_method(e, op, op_plan));
+    let variants: Vec<_> = p.operations.iter().map(|o| format_ident!("Op{}", heck_camel(&o.method))).collect();
+
+    // Routing tables, first declaration winning so no pattern is unreachable.
+    let mut action_arms = Vec::new();
+    let mut seen_actions: Vec<&String> = Vec::new();
+    let mut body_arms = Vec::new();
+    let mut seen_bodies: Vec<(&str, &str)> = Vec::new();
+    for (op, variant) in s.operations.iter().zip(&variants) {
+        for action in op.actions.values() {
+            if !action.is_empty() && !seen_actions.contains(&action) {
+                seen_actions.push(action);
+                action_arms.push(quote!(Some(#action) => return Some(#op_enum::#variant),));
+            }
+        }
+        if let Some(el) = &op.input {
+            let key = (el.name.ns.as_str(), el.name.local.as_str());
+            if !seen_bodies.contains(&key) {
+                seen_bodies.push(key);
+                let (ns, local) = key;
+                body_arms.push(quote!(Some((#ns, #local)) => Some(#op_enum::#variant),));
+            }
+        }
+    }
+    let action_match = if action_arms.is_empty() {
+        quote!(let _ = action;)
+    } else {
+        quote! {
+            match action {
+                #(#action_arms)*
+                _ => {}
+            }
+        }
+    };
+    let dispatch_arms = s
+        .operations
+        .iter()
+        .zip(&p.operations)
+        .zip(&variants)
+        .map(|((op, op_plan), variant)| dispatch_arm(e, op, op_plan, quote!(#op_enum::#variant)));
+    let trait_doc = doc_attrs(s.doc.iter().map(String::as_str).chain([format!(
+        "The operations of the `{}` service, implemented by a server. Serve an implementation with [`{}`].",
+        s.name, p.server_name
+    )
+    .as_str()]));
+    let server_doc = doc_attrs([format!(
+        "Dispatches SOAP 1.1 and 1.2 requests to an implementation of [`{}`]; serve it with the runtime's axum router or call it in-process.",
+        p.trait_name
+    )
+    .as_str()]);
+    let dispatch_body = if variants.is_empty() {
+        quote! {
+            let _ = operation;
+            Err(#rt::Fault::server("this service has no operations"))
+        }
+    } else {
+        quote!(match operation { #(#dispatch_arms)* })
+    };
+    quote! {
+        #trait_doc
+        pub trait #trait_name: Send + Sync + 'static {
+            #(#trait_methods)*
+        }
+
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum #op_enum { #(#variants,)* }
+
+        #server_doc
+        #[derive(Debug, Clone)]
+        pub struct #server<S> {
+            service: S,
+        }
+
+        impl<S: #trait_name> #server<S> {
+            /// Wraps an implementation.
+            pub fn new(service: S) -> Self {
+                Self { service }
+            }
+            /// The implementation.
+            pub fn service(&self) -> &S {
+                &self.service
+            }
+            fn route(action: Option<&str>, body: Option<(&str, &str)>) -> Option<#op_enum> {
+                #action_match
+                match body {
+                    #(#body_arms)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl<S: #trait_name> #rt::SoapDispatch for #server<S> {
+            async fn dispatch(&self, request: #rt::IncomingRequest) -> Result<String, #rt::Fault> {
+                let message = &request.message;
+                let Some(operation) = Self::route(request.action.as_deref(), message.body_name()) else {
+                    let body = match message.body_name() {
+                        Some((ns, local)) => format!("{{{ns}}}{local}"),
+                        None => "an empty Body".to_string(),
+                    };
+                    let action = request.action.as_deref().unwrap_or("");
+                    return Err(#rt::Fault::client(format!(
+                        "no operation of this service matches SOAPAction `{action}` or body element {body}"
+                    )));
+                };
+                #dispatch_body
+            }
+        }
+    }
+}
+
+fn heck_camel(s: &str) -> String {
+    heck::ToUpperCamelCase::to_upper_camel_case(s.trim_start_matches("r#"))
+}
+
+fn trait_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenStream {
+    let rt = &e.rt;
+    let method = ident(&op_plan.method);
+    let mut params = Vec::new();
+    for (h, name) in op.input_headers.iter().zip(&op_plan.header_params) {
+        let p = ident(name);
+        let ty = e.type_tokens(&h.element.ty);
+        params.push(quote!(#p: Option<#ty>));
+    }
+    params.extend(body_params(e, op_plan).into_iter().map(|(p, ty)| quote!(#p: #ty)));
+    let (out_ty, _) = e.output_tokens(&op_plan.output);
+    let mut notes = vec![format!("Handles the `{}` operation.", op.name)];
+    if !op.input_headers.is_empty() {
+        let names: Vec<String> = op.input_headers.iter().map(|h| format!("`{}`", h.element.name.local)).collect();
+        notes.push(format!("Receives the request's {} header (None when absent).", names.join(", ")));
+    }
+    notes.push("Return a `Fault` to answer with a SOAP fault.".into());
+    let doc = doc_attrs(op.doc.iter().map(String::as_str).chain(notes.iter().map(String::as_str)));
+    quote! {
+        #doc
+        fn #method(&self, #(#params),*) -> impl ::core::future::Future<Output = Result<#out_ty, #rt::Fault>> + Send;
+    }
+}
+
+/// (parameter name, type) of the body part of a trait method.
+fn body_params(e: &Emitter, op_plan: &OperationPlan) -> Vec<(proc_macro2::Ident, TokenStream)> {
+    match &op_plan.input {
+        Shape::Empty => Vec::new(),
+        Shape::Whole(el) => vec![(format_ident!("body"), e.element_tokens(el))],
+        Shape::Unwrapped { wrapper, .. } => {
+            let TypeKind::Struct(st) = &e.ir.types[*wrapper].kind else {
+                return Vec::new();
+            };
+            let names = &e.plan.types[*wrapper];
+            st.fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (ident(&op_plan.params[i]), e.field_tokens(f, names.boxed.contains(&i))))
+                .collect()
+        }
+    }
+}
+
+fn dispatch_arm(e: &Emitter, op: &Operation, op_plan: &OperationPlan, variant: TokenStream) -> TokenStream {
+    let rt = &e.rt;
+    let method = ident(&op_plan.method);
+    let understood = op.input_headers.iter().map(|h| {
+        let (ns, local) = (&h.element.name.ns, &h.element.name.local);
+        quote!((#ns, #local))
+    });
+    let mut args = Vec::new();
+    let mut decode_headers = Vec::new();
+    for (i, h) in op.input_headers.iter().enumerate() {
+        let v = format_ident!("header_{}", i);
+        let ty = e.type_tokens(&h.element.ty);
+        let (ns, local) = (&h.element.name.ns, &h.element.name.local);
+        decode_headers.push(quote!(let #v = message.decode_header::<#ty>(#ns, #local)?;));
+        args.push(quote!(#v));
+    }
+    let decode_body = match &op_plan.input {
+        Shape::Empty => quote!(),
+        Shape::Whole(el) => {
+            let ty = e.element_tokens(el);
+            let (ns, local) = (&el.name.ns, &el.name.local);
+            args.push(quote!(body));
+            quote!(let body: #ty = message.decode_body(#ns, #local)?;)
+        }
+        Shape::Unwrapped { element, wrapper } => {
+            let names = &e.plan.types[*wrapper];
+            let wrapper_name = ident(&names.name);
+            let (ns, local) = (&element.name.ns, &element.name.local);
+            let bindings: Vec<_> = names
+                .members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let m = ident(m);
+                    let v = format_ident!("param_{}", i);
+                    args.push(quote!(#v));
+                    quote!(#m: #v)
+                })
+                .collect();
+            quote! {
+                let #wrapper_name { #(#bindings),* } = message.decode_body(#ns, #local)?;
+            }
+        }
+    };
+    let call = quote!(self.service.#method(#(#args),*).await?);
+    let respond = match &op_plan.output {
+        Shape::Empty => quote! {
+            #call;
+            let mut envelope = #rt::EnvelopeWriter::new(message.version());
+            envelope.body();
+            Ok(envelope.finish())
+        },
+        Shape::Whole(el) => {
+            let (ns, local) = (&el.name.ns, &el.name.local);
+            quote! {
+                let output = #call;
+                let mut envelope = #rt::EnvelopeWriter::new(message.version());
+                #rt::xml::write_element(envelope.body(), #ns, #local, &output);
+                Ok(envelope.finish())
+            }
+        }
+        Shape::Unwrapped { element, wrapper } => {
+            let names = &e.plan.types[*wrapper];
+            let wrapper_name = ident(&names.name);
+            let (ns, local) = (&element.name.ns, &element.name.local);
+            let (bind, value) = match names.members.first() {
+                Some(m) => {
+                    let m = ident(m);
+                    (quote!(let output = #call;), quote!(#wrapper_name { #m: output }))
+                }
+                None => (quote!(#call;), quote!(#wrapper_name {})),
+            };
+            quote! {
+                #bind
+                let mut envelope = #rt::EnvelopeWriter::new(message.version());
+                #rt::xml::write_element(envelope.body(), #ns, #local, &#value);
+                Ok(envelope.finish())
+            }
+        }
+    };
+    quote! {
+        #variant => {
+            message.check_must_understand(&[#(#understood),*])?;
+            #(#decode_headers)*
+            #decode_body
+            #respond
+        }
+    }
+}

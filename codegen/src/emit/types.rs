@@ -1,0 +1,155 @@
+//! Rust type definitions: a struct per complex type, an enum per enumeration or choice, a
+//! newtype per list, an alias per other simple type.
+
+use super::docs::{doc_attrs, wire_name};
+use super::{ident, Emitter};
+use crate::resolve::ir::*;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+fn origin_doc(t: &TypeDef) -> String {
+    match &t.origin {
+        Origin::Named(q) => format!("XML schema type {}.", wire_name(&q.ns, &q.local)),
+        Origin::Element(q) => format!("The anonymous type of element {}.", wire_name(&q.ns, &q.local)),
+        Origin::Nested { name, .. } => format!("An anonymous type, declared inside the type containing `{name}`."),
+    }
+}
+
+fn occurrence_doc(f: &Field) -> String {
+    let occ = match f.occurrence {
+        Occurrence::Required => "required",
+        Occurrence::Optional => "optional",
+        Occurrence::Repeated => "repeated",
+    };
+    let nil = if f.nillable { ", nillable" } else { "" };
+    let default = f
+        .default
+        .as_ref()
+        .map(|d| format!(", default `{d}`"))
+        .unwrap_or_default();
+    match f.kind {
+        FieldKind::Element(_) => format!("Element {} ({occ}{nil}{default}).", wire_name(&f.wire.ns, &f.wire.local)),
+        FieldKind::Choice(_) => format!("A choice between elements ({occ})."),
+        FieldKind::Any => format!("Any elements (`xs:any`), kept as raw XML ({occ})."),
+    }
+}
+
+/// The definition of type `id`.
+pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
+    let t = &e.ir.types[id];
+    let names = &e.plan.types[id];
+    let name = ident(&names.name);
+    let origin = origin_doc(t);
+    match &t.kind {
+        TypeKind::Struct(st) => {
+            let mut notes = vec![origin];
+            if st.mixed {
+                notes.push("Mixed content: text between child elements is not kept.".into());
+            }
+            if let Some(base) = st.base {
+                notes.push(format!("Extends [`{}`]; its members come first.", e.plan.types[base].name));
+            }
+            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain(notes.iter().map(String::as_str)));
+            let mut fields = Vec::new();
+            for (i, a) in st.attributes.iter().enumerate() {
+                let fname = ident(&names.attributes[i]);
+                let ty = e.type_tokens(&a.ty);
+                let ty = if a.required { ty } else { quote!(Option<#ty>) };
+                let note = format!(
+                    "Attribute {} ({}{}).",
+                    wire_name(&a.wire.ns, &a.wire.local),
+                    if a.required { "required" } else { "optional" },
+                    a.default.as_ref().map(|d| format!(", default `{d}`")).unwrap_or_default()
+                );
+                let d = doc_attrs(a.doc.iter().map(String::as_str).chain([note.as_str()]));
+                fields.push(quote!(#d pub #fname: #ty,));
+            }
+            if st.any_attribute {
+                let fname = ident(&names.other_attributes);
+                let d = doc_attrs(["Attributes not declared by the schema (`xs:anyAttribute`), as (namespace, local name, value)."]);
+                fields.push(quote!(#d pub #fname: Vec<(String, String, String)>,));
+            }
+            if let Some(text) = &st.text {
+                let fname = ident(&names.text);
+                let ty = e.type_tokens(text);
+                let d = doc_attrs(["The element's text content."]);
+                fields.push(quote!(#d pub #fname: #ty,));
+            }
+            for (i, f) in st.fields.iter().enumerate() {
+                let fname = ident(&names.members[i]);
+                let ty = e.field_tokens(f, names.boxed.contains(&i));
+                let note = occurrence_doc(f);
+                let d = doc_attrs(f.doc.iter().map(String::as_str).chain([note.as_str()]));
+                fields.push(quote!(#d pub #fname: #ty,));
+            }
+            let default = if e.plan.defaultable[id] { quote!(Default,) } else { quote!() };
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, #default)]
+                pub struct #name { #(#fields)* }
+            }
+        }
+        TypeKind::Enum { values } => {
+            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([origin.as_str()]));
+            let variants = values.iter().zip(&names.members).map(|((value, doc), v)| {
+                let v = ident(v);
+                let note = format!("`{value}`");
+                let d = doc_attrs(doc.iter().map(String::as_str).chain([note.as_str()]));
+                quote!(#d #v,)
+            });
+            let unrecognized = ident(&names.unrecognized);
+            let first = names.members.first().map(|v| ident(v));
+            let default = first.map(|v| {
+                quote! {
+                    impl Default for #name {
+                        fn default() -> Self { Self::#v }
+                    }
+                }
+            });
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                pub enum #name {
+                    #(#variants)*
+                    /// A value outside the schema's enumeration, kept as received.
+                    #unrecognized(String),
+                }
+                #default
+            }
+        }
+        TypeKind::Choice(variants) => {
+            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain(["Exactly one of these elements (`xs:choice`)."]));
+            let vs = variants.iter().zip(&names.members).map(|(f, v)| {
+                let v = ident(v);
+                let item = e.item_tokens(f, false);
+                let ty = if f.occurrence == Occurrence::Repeated { quote!(Vec<#item>) } else { item };
+                let note = occurrence_doc(f);
+                let d = doc_attrs(f.doc.iter().map(String::as_str).chain([note.as_str()]));
+                quote!(#d #v(#ty),)
+            });
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum #name { #(#vs)* }
+            }
+        }
+        TypeKind::Alias(target) => {
+            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([origin.as_str(), "Its facets are not enforced."]));
+            let target = e.type_tokens(target);
+            quote! {
+                #docs
+                pub type #name = #target;
+            }
+        }
+        TypeKind::List(item) => {
+            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([origin.as_str(), "A whitespace-separated list (`xs:list`)."]));
+            let item = e.type_tokens(item);
+            let default = if e.plan.defaultable[id] { quote!(Default,) } else { quote!() };
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, #default)]
+                pub struct #name(pub Vec<#item>);
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Reads one `wsdl:definitions` document: messages, port types, bindings, services, and the
+//! schemas embedded in `wsdl:types`.
+
+use super::model::*;
+use super::xsd::parse_schema;
+use super::{
+    children, documentation, is, Ctx, FileReference, ReferenceKind, WSDL_NS, WSDL_SOAP11_NS,
+    WSDL_SOAP12_NS, XSD_NS,
+};
+use crate::error::{Diagnostic, Location};
+use roxmltree::Node;
+
+type R<T> = Result<T, Diagnostic>;
+
+/// What one WSDL file contributes: its definitions, its embedded schemas, the files it refers
+/// to, and notes about what was deliberately left aside.
+pub(crate) struct ParsedWsdl {
+    /// The WSDL definitions.
+    pub document: WsdlDocument,
+    /// Schemas from `wsdl:types`.
+    pub schemas: Vec<Schema>,
+    /// Imports to follow.
+    pub references: Vec<FileReference>,
+    /// Things ignored on purpose, for the user to see.
+    pub notes: Vec<(Location, String)>,
+}
+
+/// Parses a `wsdl:definitions` root element.
+pub(crate) fn parse_wsdl(ctx: &Ctx, root: Node) -> R<ParsedWsdl> {
+    if !is(root, WSDL_NS, "definitions") {
+        return Err(ctx
+            .error(
+                root,
+                format!(
+                    "expected wsdl:definitions, found `{}`",
+                    root.tag_name().name()
+                ),
+            )
+            .with_hint("soapgen reads WSDL 1.1 documents (namespace http://schemas.xmlsoap.org/wsdl/)"));
+    }
+    let target_ns = root.attribute("targetNamespace").unwrap_or("").to_string();
+    let mut out = ParsedWsdl {
+        document: WsdlDocument {
+            target_ns: target_ns.clone(),
+            ..WsdlDocument::default()
+        },
+        schemas: Vec::new(),
+        references: Vec::new(),
+        notes: Vec::new(),
+    };
+    let qualify = |name: &str| QName::new(target_ns.clone(), name);
+    for child in children(root) {
+        if child.tag_name().namespace() != Some(WSDL_NS) {
+            continue;
+        }
+        match child.tag_name().name() {
+            "import" => {
+                if let Some(location) = child.attribute("location") {
+                    out.references.push(FileReference {
+                        location: location.to_string(),
+                        kind: ReferenceKind::WsdlImport,
+                        at: ctx.loc(child),
+                    });
+                }
+            }
+            "types" => {
+                for schema in children(child).filter(|n| is(*n, XSD_NS, "schema")) {
+                    let (s, refs) = parse_schema(ctx, schema, None)?;
+                    out.schemas.push(s);
+                    out.references.extend(refs);
+                }
+            }
+            "message" => out.document.messages.push(Message {
+                name: qualify(name_of(ctx, child)?),
+                parts: children(child)
+                    .filter(|p| is(*p, WSDL_NS, "part"))
+                    .map(|p| {
+                        Ok(Part {
+                            name: name_of(ctx, p)?.to_string(),
+                            element: ctx.qname_attr(p, "element")?,
+                            type_name: ctx.qname_attr(p, "type")?,
+                            location: ctx.loc(p),
+                        })
+                    })
+                    .collect::<R<_>>()?,
+                location: ctx.loc(child),
+            }),
+            "portType" => out.document.port_types.push(PortType {
+                name: qualify(name_of(ctx, child)?),
+                doc: documentation(child, WSDL_NS),
+                operations: children(child)
+                    .filter(|o| is(*o, WSDL_NS, "operation"))
+                    .map(|o| parse_operation(ctx, o))
+                    .collect::<R<_>>()?,
+                location: ctx.loc(child),
+            }),
+            "binding" => {
+                let binding = parse_binding(ctx, child, qualify(name_of(ctx, child)?))?;
+                if binding.soap.is_none() {
+                    out.notes.push((
+                        binding.location.clone(),
+                        format!(
+                            "binding `{}` is not a SOAP binding (HTTP GET/POST or other); it is ignored",
+                            binding.name.local
+                        ),
+                    ));
+                }
+                out.document.bindings.push(binding);
+            }
+            "service" => out.document.services.push(Service {
+                name: name_of(ctx, child)?.to_string(),
+                doc: documentation(child, WSDL_NS),
+                ports: children(child)
+                    .filter(|p| is(*p, WSDL_NS, "port"))
+                    .map(|p| parse_port(ctx, p))
+                    .collect::<R<_>>()?,
+                location: ctx.loc(child),
+            }),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn name_of<'a>(ctx: &Ctx, node: Node<'a, '_>) -> R<&'a str> {
+    node.attribute("name").ok_or_else(|| {
+        ctx.error(
+            node,
+            format!("wsdl:{} without a name", node.tag_name().name()),
+        )
+        .with_hint("add name=\"…\"")
+    })
+}
+
+fn parse_operation(ctx: &Ctx, node: Node) -> R<Operation> {
+    let message = |n: Node| -> R<OperationMessage> {
+        let message = ctx.qname_attr(n, "message")?.ok_or_else(|| {
+            ctx.error(n, format!("wsdl:{} without message=", n.tag_name().name()))
+                .with_hint("refer to a wsdl:message, e.g. message=\"tns:FooRequest\"")
+        })?;
+        Ok(OperationMessage {
+            name: n.attribute("name").map(str::to_string),
+            message,
+            location: ctx.loc(n),
+        })
+    };
+    let mut op = Operation {
+        name: name_of(ctx, node)?.to_string(),
+        doc: documentation(node, WSDL_NS),
+        input: None,
+        output: None,
+        faults: Vec::new(),
+        location: ctx.loc(node),
+    };
+    for child in children(node) {
+        if is(child, WSDL_NS, "input") {
+            op.input = Some(message(child)?);
+        } else if is(child, WSDL_NS, "output") {
+            op.output = Some(message(child)?);
+        } else if is(child, WSDL_NS, "fault") {
+            op.faults.push(message(child)?);
+        }
+    }
+    Ok(op)
+}
+
+fn soap_ns(node: Node) -> Option<SoapVersion> {
+    match node.tag_name().namespace() {
+        Some(WSDL_SOAP11_NS) => Some(SoapVersion::Soap11),
+        Some(WSDL_SOAP12_NS) => Some(SoapVersion::Soap12),
+        _ => None,
+    }
+}
+
+fn parse_style(node: Node) -> Option<Style> {
+    match node.attribute("style") {
+        Some("rpc") => Some(Style::Rpc),
+        Some("document") => Some(Style::Document),
+        _ => None,
+    }
+}
+
+fn parse_binding(ctx: &Ctx, node: Node, name: QName) -> R<Binding> {
+    let port_type = ctx.qname_attr(node, "type")?.ok_or_else(|| {
+        ctx.error(node, "wsdl:binding without type=")
+            .with_hint("name the portType this binding implements")
+    })?;
+    let soap_binding = children(node).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "binding");
+    let soap = soap_binding.and_then(soap_ns);
+    let default_style = soap_binding.and_then(parse_style).unwrap_or(Style::Document);
+    let mut operations = Vec::new();
+    for op in children(node).filter(|o| is(*o, WSDL_NS, "operation")) {
+        let soap_op = children(op).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "operation");
+        let mut bop = BindingOperation {
+            name: name_of(ctx, op)?.to_string(),
+            soap_action: soap_op.and_then(|s| s.attribute("soapAction")).map(str::to_string),
+            style: soap_op.and_then(parse_style).unwrap_or(default_style),
+            input: BindingMessage::default(),
+            output: BindingMessage::default(),
+            location: ctx.loc(op),
+        };
+        for io in children(op) {
+            if is(io, WSDL_NS, "input") {
+                bop.input = parse_binding_message(ctx, io)?;
+            } else if is(io, WSDL_NS, "output") {
+                bop.output = parse_binding_message(ctx, io)?;
+            }
+        }
+        operations.push(bop);
+    }
+    Ok(Binding {
+        name,
+        port_type,
+        soap,
+        operations,
+        location: ctx.loc(node),
+    })
+}
+
+fn parse_binding_message(ctx: &Ctx, node: Node) -> R<BindingMessage> {
+    let mut out = BindingMessage::default();
+    for child in children(node).filter(|c| soap_ns(*c).is_some()) {
+        match child.tag_name().name() {
+            "body" => {
+                out.encoded = child.attribute("use") == Some("encoded");
+                out.namespace = child.attribute("namespace").map(str::to_string);
+                out.body_parts = child
+                    .attribute("parts")
+                    .map(|p| p.split_whitespace().map(str::to_string).collect());
+            }
+            "header" => {
+                let message = ctx.qname_attr(child, "message")?.ok_or_else(|| {
+                    ctx.error(child, "soap:header without message=")
+                        .with_hint("name the wsdl:message that holds the header part")
+                })?;
+                let part = child.attribute("part").ok_or_else(|| {
+                    ctx.error(child, "soap:header without part=")
+                        .with_hint("name the part of the message that is the header")
+                })?;
+                out.headers.push(HeaderBinding {
+                    message,
+                    part: part.to_string(),
+                    encoded: child.attribute("use") == Some("encoded"),
+                    location: ctx.loc(child),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn parse_port(ctx: &Ctx, node: Node) -> R<Port> {
+    let binding = ctx.qname_attr(node, "binding")?.ok_or_else(|| {
+        ctx.error(node, "wsdl:port without binding=")
+            .with_hint("name the binding this port exposes")
+    })?;
+    let address = children(node)
+        .find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "address")
+        .and_then(|a| a.attribute("location"))
+        .map(str::to_string);
+    Ok(Port {
+        name: name_of(ctx, node)?.to_string(),
+        binding,
+        address,
+        location: ctx.loc(node),
+    })
+}

@@ -1,0 +1,353 @@
+//! Reads one `xs:schema` element into a [`Schema`], and reports the files it imports or includes.
+
+use super::model::*;
+use super::{bool_attr, children, documentation, is, Ctx, FileReference, ReferenceKind, XSD_NS};
+use crate::error::Diagnostic;
+use roxmltree::Node;
+
+type R<T> = Result<T, Diagnostic>;
+
+/// Parses `node` (an `xs:schema`), returning the schema and the files it refers to.
+///
+/// `namespace_override` is the includer's namespace for a chameleon include.
+pub(crate) fn parse_schema(
+    ctx: &Ctx,
+    node: Node,
+    namespace_override: Option<&str>,
+) -> R<(Schema, Vec<FileReference>)> {
+    let own_ns = node.attribute("targetNamespace").unwrap_or("");
+    let target_ns = match namespace_override {
+        Some(ns) if own_ns.is_empty() => ns.to_string(),
+        _ => own_ns.to_string(),
+    };
+    let mut schema = Schema {
+        target_ns: target_ns.clone(),
+        element_form_qualified: node.attribute("elementFormDefault") == Some("qualified"),
+        attribute_form_qualified: node.attribute("attributeFormDefault") == Some("qualified"),
+        ..Schema::default()
+    };
+    let mut refs = Vec::new();
+    for child in children(node) {
+        if !child
+            .tag_name()
+            .namespace()
+            .is_some_and(super::is_xsd_ns)
+        {
+            continue;
+        }
+        match child.tag_name().name() {
+            "element" => schema.elements.push(parse_element(ctx, child, true)?),
+            "complexType" => schema
+                .types
+                .push(TypeDef::Complex(parse_complex(ctx, child)?)),
+            "simpleType" => schema.types.push(TypeDef::Simple(parse_simple(ctx, child)?)),
+            "group" => schema.groups.push(GroupDef {
+                name: required_name(ctx, child)?,
+                particle: first_particle(ctx, child)?,
+                location: ctx.loc(child),
+            }),
+            "attributeGroup" => schema.attribute_groups.push(AttributeGroupDef {
+                name: required_name(ctx, child)?,
+                attributes: parse_attribute_list(ctx, child)?,
+                location: ctx.loc(child),
+            }),
+            "attribute" => schema.attributes.push(parse_attribute(ctx, child)?),
+            "import" => {
+                if let Some(location) = child.attribute("schemaLocation") {
+                    refs.push(FileReference {
+                        location: location.to_string(),
+                        kind: ReferenceKind::SchemaImport,
+                        at: ctx.loc(child),
+                    });
+                }
+            }
+            "include" | "redefine" => {
+                if let Some(location) = child.attribute("schemaLocation") {
+                    refs.push(FileReference {
+                        location: location.to_string(),
+                        kind: ReferenceKind::SchemaInclude {
+                            namespace: target_ns.clone(),
+                        },
+                        at: ctx.loc(child),
+                    });
+                }
+                // xs:redefine's overriding definitions are read like top-level ones; the loader
+                // keeps the first definition of a name, and redefinitions come first.
+                for inner in children(child) {
+                    match inner.tag_name().name() {
+                        "complexType" => schema
+                            .types
+                            .push(TypeDef::Complex(parse_complex(ctx, inner)?)),
+                        "simpleType" => schema
+                            .types
+                            .push(TypeDef::Simple(parse_simple(ctx, inner)?)),
+                        "group" => schema.groups.push(GroupDef {
+                            name: required_name(ctx, inner)?,
+                            particle: first_particle(ctx, inner)?,
+                            location: ctx.loc(inner),
+                        }),
+                        "attributeGroup" => schema.attribute_groups.push(AttributeGroupDef {
+                            name: required_name(ctx, inner)?,
+                            attributes: parse_attribute_list(ctx, inner)?,
+                            location: ctx.loc(inner),
+                        }),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((schema, refs))
+}
+
+fn required_name(ctx: &Ctx, node: Node) -> R<String> {
+    node.attribute("name").map(str::to_string).ok_or_else(|| {
+        ctx.error(
+            node,
+            format!("a top-level xs:{} needs a name", node.tag_name().name()),
+        )
+        .with_hint("add name=\"…\"")
+    })
+}
+
+fn form_attr(node: Node) -> Option<Form> {
+    match node.attribute("form") {
+        Some("qualified") => Some(Form::Qualified),
+        Some("unqualified") => Some(Form::Unqualified),
+        _ => None,
+    }
+}
+
+pub(crate) fn parse_element(ctx: &Ctx, node: Node, global: bool) -> R<ElementDecl> {
+    let name = node.attribute("name").map(str::to_string);
+    let reference = ctx.qname_attr(node, "ref")?;
+    if name.is_none() && reference.is_none() {
+        return Err(ctx
+            .error(node, "xs:element has neither name= nor ref=")
+            .with_hint("give the element a name, or refer to a global element with ref=\"prefix:Name\""));
+    }
+    let mut inline_type = None;
+    for child in children(node) {
+        if is(child, XSD_NS, "complexType") {
+            inline_type = Some(Box::new(TypeDef::Complex(parse_complex(ctx, child)?)));
+        } else if is(child, XSD_NS, "simpleType") {
+            inline_type = Some(Box::new(TypeDef::Simple(parse_simple(ctx, child)?)));
+        }
+    }
+    Ok(ElementDecl {
+        name,
+        reference,
+        type_name: ctx.qname_attr(node, "type")?,
+        inline_type,
+        occurs: if global { Occurs::ONCE } else { ctx.occurs(node)? },
+        nillable: bool_attr(node, "nillable"),
+        default: node.attribute("default").map(str::to_string),
+        fixed: node.attribute("fixed").map(str::to_string),
+        form: form_attr(node),
+        is_abstract: bool_attr(node, "abstract"),
+        substitution_group: ctx.qname_attr(node, "substitutionGroup")?,
+        doc: documentation(node, XSD_NS),
+        location: ctx.loc(node),
+    })
+}
+
+fn parse_attribute(ctx: &Ctx, node: Node) -> R<AttributeDecl> {
+    let name = node.attribute("name").map(str::to_string);
+    let reference = ctx.qname_attr(node, "ref")?;
+    if name.is_none() && reference.is_none() {
+        return Err(ctx
+            .error(node, "xs:attribute has neither name= nor ref=")
+            .with_hint("give the attribute a name, or refer to a global attribute with ref="));
+    }
+    let inline_type = match children(node).find(|c| is(*c, XSD_NS, "simpleType")) {
+        Some(st) => Some(Box::new(parse_simple(ctx, st)?)),
+        None => None,
+    };
+    Ok(AttributeDecl {
+        name,
+        reference,
+        type_name: ctx.qname_attr(node, "type")?,
+        inline_type,
+        required: node.attribute("use") == Some("required"),
+        prohibited: node.attribute("use") == Some("prohibited"),
+        default: node.attribute("default").map(str::to_string),
+        fixed: node.attribute("fixed").map(str::to_string),
+        form: form_attr(node),
+        doc: documentation(node, XSD_NS),
+        location: ctx.loc(node),
+    })
+}
+
+fn parse_attribute_list(ctx: &Ctx, node: Node) -> R<AttributeList> {
+    let mut list = AttributeList::default();
+    for child in children(node) {
+        if is(child, XSD_NS, "attribute") {
+            list.attributes.push(parse_attribute(ctx, child)?);
+        } else if is(child, XSD_NS, "attributeGroup") {
+            if let Some(r) = ctx.qname_attr(child, "ref")? {
+                list.group_refs.push((r, ctx.loc(child)));
+            }
+        } else if is(child, XSD_NS, "anyAttribute") {
+            list.any_attribute = true;
+        }
+    }
+    Ok(list)
+}
+
+fn merge_attributes(into: &mut AttributeList, more: AttributeList) {
+    into.attributes.extend(more.attributes);
+    into.group_refs.extend(more.group_refs);
+    into.any_attribute |= more.any_attribute;
+}
+
+fn parse_particle(ctx: &Ctx, node: Node) -> R<Option<Particle>> {
+    if !node.tag_name().namespace().is_some_and(super::is_xsd_ns) {
+        return Ok(None);
+    }
+    let loc = ctx.loc(node);
+    Ok(Some(match node.tag_name().name() {
+        "element" => Particle::Element(parse_element(ctx, node, false)?),
+        "sequence" => Particle::Sequence(nested(ctx, node)?, ctx.occurs(node)?, loc),
+        "choice" => Particle::Choice(nested(ctx, node)?, ctx.occurs(node)?, loc),
+        "all" => Particle::All(nested(ctx, node)?, ctx.occurs(node)?, loc),
+        "any" => Particle::Any {
+            occurs: ctx.occurs(node)?,
+            doc: documentation(node, XSD_NS),
+            location: loc,
+        },
+        "group" => match ctx.qname_attr(node, "ref")? {
+            Some(r) => Particle::GroupRef(r, ctx.occurs(node)?, loc),
+            None => {
+                return Err(ctx
+                    .error(node, "a local xs:group needs ref=")
+                    .with_hint("define the group at the top level and refer to it"))
+            }
+        },
+        _ => return Ok(None),
+    }))
+}
+
+fn nested(ctx: &Ctx, node: Node) -> R<Vec<Particle>> {
+    let mut out = Vec::new();
+    for child in children(node) {
+        if let Some(p) = parse_particle(ctx, child)? {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+fn first_particle(ctx: &Ctx, node: Node) -> R<Option<Particle>> {
+    for child in children(node) {
+        if let Some(p) = parse_particle(ctx, child)? {
+            return Ok(Some(p));
+        }
+    }
+    Ok(None)
+}
+
+pub(crate) fn parse_complex(ctx: &Ctx, node: Node) -> R<ComplexType> {
+    let mut attributes = parse_attribute_list(ctx, node)?;
+    let mut mixed = bool_attr(node, "mixed");
+    let mut content = ComplexContent::Particle(first_particle(ctx, node)?);
+    for child in children(node) {
+        let simple = is(child, XSD_NS, "simpleContent");
+        if !(simple || is(child, XSD_NS, "complexContent")) {
+            continue;
+        }
+        mixed |= bool_attr(child, "mixed");
+        let Some(derivation) = children(child)
+            .find(|c| is(*c, XSD_NS, "extension") || is(*c, XSD_NS, "restriction"))
+        else {
+            return Err(ctx
+                .error(child, "expected xs:extension or xs:restriction inside")
+                .with_hint("simpleContent/complexContent must derive from a base type"));
+        };
+        let base = ctx.qname_attr(derivation, "base")?.ok_or_else(|| {
+            ctx.error(derivation, "derivation without base=")
+                .with_hint("name the base type, e.g. base=\"tns:BaseType\"")
+        })?;
+        merge_attributes(&mut attributes, parse_attribute_list(ctx, derivation)?);
+        content = if simple {
+            let enumerations = children(derivation)
+                .filter(|c| is(*c, XSD_NS, "enumeration"))
+                .filter_map(|c| c.attribute("value").map(str::to_string))
+                .collect();
+            ComplexContent::Simple {
+                base,
+                enumerations,
+                location: ctx.loc(derivation),
+            }
+        } else {
+            ComplexContent::Derived {
+                base,
+                extension: derivation.tag_name().name() == "extension",
+                particle: first_particle(ctx, derivation)?,
+                location: ctx.loc(derivation),
+            }
+        };
+    }
+    Ok(ComplexType {
+        name: node.attribute("name").map(str::to_string),
+        is_abstract: bool_attr(node, "abstract"),
+        mixed,
+        content,
+        attributes,
+        doc: documentation(node, XSD_NS),
+        location: ctx.loc(node),
+    })
+}
+
+pub(crate) fn parse_simple(ctx: &Ctx, node: Node) -> R<SimpleType> {
+    let mut variety = None;
+    for child in children(node) {
+        if is(child, XSD_NS, "restriction") {
+            let inline_base = match children(child).find(|c| is(*c, XSD_NS, "simpleType")) {
+                Some(st) => Some(Box::new(parse_simple(ctx, st)?)),
+                None => None,
+            };
+            let enumerations = children(child)
+                .filter(|c| is(*c, XSD_NS, "enumeration"))
+                .filter_map(|c| {
+                    c.attribute("value")
+                        .map(|v| (v.to_string(), documentation(c, XSD_NS)))
+                })
+                .collect();
+            variety = Some(SimpleVariety::Restriction {
+                base: ctx.qname_attr(child, "base")?,
+                inline_base,
+                enumerations,
+            });
+        } else if is(child, XSD_NS, "list") {
+            let inline_item = match children(child).find(|c| is(*c, XSD_NS, "simpleType")) {
+                Some(st) => Some(Box::new(parse_simple(ctx, st)?)),
+                None => None,
+            };
+            variety = Some(SimpleVariety::List {
+                item: ctx.qname_attr(child, "itemType")?,
+                inline_item,
+            });
+        } else if is(child, XSD_NS, "union") {
+            let mut members = Vec::new();
+            for m in child
+                .attribute("memberTypes")
+                .unwrap_or("")
+                .split_whitespace()
+            {
+                members.push(ctx.resolve_qname(child, m)?);
+            }
+            variety = Some(SimpleVariety::Union { members });
+        }
+    }
+    let variety = variety.ok_or_else(|| {
+        ctx.error(node, "xs:simpleType without restriction, list or union")
+            .with_hint("a simple type must contain xs:restriction, xs:list or xs:union")
+    })?;
+    Ok(SimpleType {
+        name: node.attribute("name").map(str::to_string),
+        variety,
+        doc: documentation(node, XSD_NS),
+        location: ctx.loc(node),
+    })
+}

@@ -1,0 +1,379 @@
+//! Plan stage: decides every Rust name (types, fields, variants, methods, service items), which
+//! fields are boxed to break recursion, which types can derive `Default`, and the Rust shape of
+//! each operation (wrapped document/literal operations are unwrapped into parameters).
+
+pub mod names;
+
+use crate::resolve::ir::*;
+use names::{camel, snake, Scope, PRELUDE};
+use std::collections::HashSet;
+
+/// Rust names of one type's members.
+#[derive(Debug, Clone, Default)]
+pub struct TypeNames {
+    /// The type's name.
+    pub name: String,
+    /// One per `StructType::fields` / `TypeKind::Choice` variant / `TypeKind::Enum` value.
+    pub members: Vec<String>,
+    /// One per `StructType::attributes`.
+    pub attributes: Vec<String>,
+    /// The field holding other attributes (`xs:anyAttribute`).
+    pub other_attributes: String,
+    /// The field holding simple content.
+    pub text: String,
+    /// The enum variant for values outside the enumeration.
+    pub unrecognized: String,
+    /// Fields (by index) stored in a `Box` to break recursion.
+    pub boxed: HashSet<usize>,
+}
+
+/// The Rust shape of a request or response.
+#[derive(Debug, Clone)]
+pub enum Shape {
+    /// No body content.
+    Empty,
+    /// The element's type as a whole.
+    Whole(ElementRef),
+    /// A wrapper element whose fields are the parameters (request) or whose single field is the
+    /// result (response).
+    Unwrapped {
+        /// The wrapper element.
+        element: ElementRef,
+        /// The wrapper's struct type.
+        wrapper: TypeId,
+    },
+}
+
+/// Rust names of one operation.
+#[derive(Debug, Clone)]
+pub struct OperationPlan {
+    /// Client and trait method name.
+    pub method: String,
+    /// Request shape.
+    pub input: Shape,
+    /// Parameter names, for an unwrapped input (one per wrapper field).
+    pub params: Vec<String>,
+    /// Header parameter names of the trait method (one per input header).
+    pub header_params: Vec<String>,
+    /// Response shape.
+    pub output: Shape,
+}
+
+/// Rust names of one service.
+#[derive(Debug, Clone)]
+pub struct ServicePlan {
+    /// The server trait.
+    pub trait_name: String,
+    /// The server dispatcher struct.
+    pub server_name: String,
+    /// The client struct.
+    pub client_name: String,
+    /// The client's default-headers struct.
+    pub headers_name: String,
+    /// The operation-routing enum (private).
+    pub operation_enum: String,
+    /// Header fields of the headers struct: (field name, header element), first declaration wins.
+    pub headers: Vec<(String, ElementRef)>,
+    /// Per operation, in order.
+    pub operations: Vec<OperationPlan>,
+}
+
+/// All naming and shape decisions.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Per type id.
+    pub types: Vec<TypeNames>,
+    /// Per type id: whether every field can take a default value.
+    pub defaultable: Vec<bool>,
+    /// Per service.
+    pub services: Vec<ServicePlan>,
+}
+
+/// Makes the plan.
+pub fn plan(ir: &Ir) -> Plan {
+    let mut global = Scope::with_reserved(PRELUDE.iter().copied());
+    let services_names: Vec<(String, String, String, String, String)> = ir
+        .services
+        .iter()
+        .map(|s| {
+            let base = camel(&s.name, "T");
+            (
+                global.claim(base.clone(), "Service"),
+                global.claim(format!("{base}Server"), ""),
+                global.claim(format!("{base}Client"), ""),
+                global.claim(format!("{base}Headers"), ""),
+                global.claim(format!("{base}Operation"), ""),
+            )
+        })
+        .collect();
+    let type_names = type_names(ir, &mut global);
+    let mut types: Vec<TypeNames> = ir
+        .types
+        .iter()
+        .zip(type_names)
+        .map(|(t, name)| member_names(t, name))
+        .collect();
+    mark_boxed(ir, &mut types);
+    let defaultable = defaultable(ir);
+    let services = ir
+        .services
+        .iter()
+        .zip(services_names)
+        .map(|(s, names)| service_plan(ir, s, names))
+        .collect();
+    Plan {
+        types,
+        defaultable,
+        services,
+    }
+}
+
+fn type_names(ir: &Ir, global: &mut Scope) -> Vec<String> {
+    let mut names = vec![String::new(); ir.types.len()];
+    for pass in 0..3 {
+        for (id, t) in ir.types.iter().enumerate() {
+            let (wanted, suffix) = match (&t.origin, pass) {
+                (Origin::Named(q), 0) => (camel(&q.local, "T"), "Type"),
+                (Origin::Element(q), 1) => (camel(&q.local, "T"), "Element"),
+                (Origin::Nested { parent, name }, 2) => {
+                    (format!("{}{}", names[*parent], camel(name, "T")), "")
+                }
+                _ => continue,
+            };
+            names[id] = global.claim(wanted, suffix);
+        }
+    }
+    names
+}
+
+fn member_names(t: &TypeDef, name: String) -> TypeNames {
+    let mut out = TypeNames {
+        name,
+        ..TypeNames::default()
+    };
+    match &t.kind {
+        TypeKind::Struct(st) => {
+            let mut scope = Scope::default();
+            out.members = st
+                .fields
+                .iter()
+                .map(|f| match f.kind {
+                    FieldKind::Any => scope.claim("any".into(), ""),
+                    FieldKind::Choice(_) => scope.claim("choice".into(), ""),
+                    FieldKind::Element(_) => scope.claim(snake(&f.wire.local), ""),
+                })
+                .collect();
+            out.attributes = st
+                .attributes
+                .iter()
+                .map(|a| scope.claim(snake(&a.wire.local), "_attr"))
+                .collect();
+            out.text = scope.claim("value".into(), "_text");
+            out.other_attributes = scope.claim("other_attributes".into(), "");
+        }
+        TypeKind::Enum { values } => {
+            let mut scope = Scope::with_reserved(["Unrecognized"]);
+            out.members = values
+                .iter()
+                .map(|(v, _)| {
+                    let v = v.strip_prefix('-').map(|r| format!("Minus {r}")).unwrap_or_else(|| v.clone());
+                    scope.claim(camel(&v, "V"), "")
+                })
+                .collect();
+            out.unrecognized = "Unrecognized".into();
+        }
+        TypeKind::Choice(variants) => {
+            let mut scope = Scope::default();
+            out.members = variants
+                .iter()
+                .map(|f| match f.kind {
+                    FieldKind::Any => scope.claim("Any".into(), ""),
+                    _ => scope.claim(camel(&f.wire.local, "V"), ""),
+                })
+                .collect();
+        }
+        TypeKind::Alias(_) | TypeKind::List(_) => {}
+    }
+    out
+}
+
+/// Fields stored by value (required or optional) form edges; a cycle of such edges would be an
+/// infinitely large type, so every by-value field whose type leads back to its owner is boxed.
+fn mark_boxed(ir: &Ir, types: &mut [TypeNames]) {
+    let by_value = |id: TypeId| -> Vec<(usize, TypeId)> {
+        let fields = match &ir.types[id].kind {
+            TypeKind::Struct(st) => &st.fields,
+            TypeKind::Choice(v) => v,
+            _ => return Vec::new(),
+        };
+        fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.occurrence != Occurrence::Repeated)
+            .filter_map(|(i, f)| match &f.kind {
+                FieldKind::Element(TypeRef::Named(t)) | FieldKind::Choice(t) => Some((i, *t)),
+                _ => None,
+            })
+            .collect()
+    };
+    let reaches = |from: TypeId, target: TypeId| -> bool {
+        let mut stack = vec![from];
+        let mut seen = HashSet::new();
+        while let Some(t) = stack.pop() {
+            if t == target {
+                return true;
+            }
+            if seen.insert(t) {
+                stack.extend(by_value(t).into_iter().map(|(_, next)| next));
+            }
+        }
+        false
+    };
+    for id in 0..ir.types.len() {
+        for (field, target) in by_value(id) {
+            if reaches(target, id) {
+                types[id].boxed.insert(field);
+            }
+        }
+    }
+}
+
+fn defaultable(ir: &Ir) -> Vec<bool> {
+    fn builtin_default(b: Builtin) -> bool {
+        use Builtin::*;
+        matches!(
+            b,
+            String | Boolean | Byte | Short | Int | Long | UnsignedByte | UnsignedShort
+                | UnsignedInt | UnsignedLong | Float | Double | AnyType
+        )
+    }
+    fn check(ir: &Ir, id: TypeId, memo: &mut Vec<Option<bool>>) -> bool {
+        if let Some(v) = memo[id] {
+            return v;
+        }
+        memo[id] = Some(false);
+        let type_ok = |r: &TypeRef, memo: &mut Vec<Option<bool>>| match r {
+            TypeRef::Builtin(b) => builtin_default(*b),
+            TypeRef::Named(t) => check(ir, *t, memo),
+        };
+        let v = match &ir.types[id].kind {
+            TypeKind::Enum { .. } | TypeKind::List(_) => true,
+            TypeKind::Choice(_) => false,
+            TypeKind::Alias(r) => type_ok(r, memo),
+            TypeKind::Struct(st) => {
+                st.fields.iter().all(|f| {
+                    f.occurrence != Occurrence::Required
+                        || f.nillable
+                        || match &f.kind {
+                            FieldKind::Element(r) => type_ok(r, memo),
+                            FieldKind::Choice(_) => false,
+                            FieldKind::Any => true,
+                        }
+                }) && st.attributes.iter().all(|a| !a.required || type_ok(&a.ty, memo))
+                    && st.text.as_ref().is_none_or(|r| type_ok(r, memo))
+            }
+        };
+        memo[id] = Some(v);
+        v
+    }
+    let mut memo = vec![None; ir.types.len()];
+    (0..ir.types.len()).map(|id| check(ir, id, &mut memo)).collect()
+}
+
+/// Whether `id` is a plain sequence of elements (no attributes, text, wildcards or choices), the
+/// condition for unwrapping a document/literal wrapper.
+fn plain_wrapper(ir: &Ir, id: TypeId) -> bool {
+    match &ir.types[id].kind {
+        TypeKind::Struct(st) => {
+            st.attributes.is_empty()
+                && !st.any_attribute
+                && st.text.is_none()
+                && st.fields.iter().all(|f| matches!(f.kind, FieldKind::Element(_)))
+        }
+        _ => false,
+    }
+}
+
+fn service_plan(ir: &Ir, s: &Service, names: (String, String, String, String, String)) -> ServicePlan {
+    let (trait_name, server_name, client_name, headers_name, operation_enum) = names;
+    let client_methods = ["new", "with_soap_version", "soap_version", "set_soap_version", "headers", "headers_mut", "core"];
+    let mut methods = Scope::with_reserved(client_methods);
+    let mut header_fields = Scope::default();
+    let mut headers: Vec<(String, ElementRef)> = Vec::new();
+    for op in &s.operations {
+        for h in &op.input_headers {
+            if !headers.iter().any(|(_, e)| e.name == h.element.name) {
+                let name = header_fields.claim(snake(&h.element.name.local), "");
+                methods.claim(format!("with_{name}"), "");
+                methods.claim(format!("set_{name}"), "");
+                headers.push((name, h.element.clone()));
+            }
+        }
+    }
+    let operations = s
+        .operations
+        .iter()
+        .map(|op| {
+            let method = methods.claim(snake(&op.name), "_op");
+            let wrapped_input = op.input.as_ref().and_then(|e| match e.ty {
+                TypeRef::Named(id) if e.name.local == op.name && plain_wrapper(ir, id) && !e.nillable => Some(id),
+                _ => None,
+            });
+            let (input, params_fields) = match (&op.input, wrapped_input) {
+                (None, _) => (Shape::Empty, Vec::new()),
+                (Some(e), Some(id)) => (
+                    Shape::Unwrapped {
+                        element: e.clone(),
+                        wrapper: id,
+                    },
+                    match &ir.types[id].kind {
+                        TypeKind::Struct(st) => st.fields.iter().map(|f| f.wire.local.clone()).collect(),
+                        _ => Vec::new(),
+                    },
+                ),
+                (Some(e), None) => (Shape::Whole(e.clone()), vec!["body".to_string()]),
+            };
+            let mut param_scope = Scope::with_reserved(["self"]);
+            let header_params = op
+                .input_headers
+                .iter()
+                .map(|h| param_scope.claim(snake(&h.part), "_header"))
+                .collect();
+            let params = params_fields
+                .iter()
+                .map(|p| param_scope.claim(snake(p), "_param"))
+                .collect();
+            let output = match &op.output {
+                None => Shape::Empty,
+                Some(e) => match e.ty {
+                    TypeRef::Named(id) if wrapped_input.is_some() && plain_wrapper(ir, id) && !e.nillable => {
+                        match &ir.types[id].kind {
+                            TypeKind::Struct(st) if st.fields.len() <= 1 => Shape::Unwrapped {
+                                element: e.clone(),
+                                wrapper: id,
+                            },
+                            _ => Shape::Whole(e.clone()),
+                        }
+                    }
+                    _ => Shape::Whole(e.clone()),
+                },
+            };
+            OperationPlan {
+                method,
+                input,
+                params,
+                header_params,
+                output,
+            }
+        })
+        .collect();
+    ServicePlan {
+        trait_name,
+        server_name,
+        client_name,
+        headers_name,
+        operation_enum,
+        headers,
+        operations,
+    }
+}

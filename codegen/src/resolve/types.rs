@@ -1,0 +1,450 @@
+//! Resolves schema components into IR types: binds type, element, group and attribute
+//! references, flattens groups and extensions, and decides every wire name and occurrence.
+
+use super::index::{InSchema, Index};
+use super::ir::*;
+use crate::error::{Diagnostic, Location, Result};
+use crate::parse::model::{self as syn, QName};
+use crate::parse::XSD_NS;
+use std::collections::{HashMap, HashSet};
+
+/// The SOAP 1.1 encoding namespace, whose simple types mirror the XSD built-ins.
+const SOAP_ENC_NS: &str = "http://schemas.xmlsoap.org/soap/encoding/";
+
+/// Builds IR types on demand, each once.
+pub struct TypeResolver<'d> {
+    pub index: &'d Index<'d>,
+    pub types: Vec<TypeDef>,
+    named: HashMap<QName, TypeId>,
+    element_types: HashMap<QName, TypeId>,
+    in_progress: HashSet<TypeId>,
+}
+
+fn undefined(what: &str, name: &QName, at: &Location) -> Diagnostic {
+    Diagnostic::new(at.clone(), format!("{what} `{name}` is not defined")).with_hint(
+        "check the spelling and namespace prefix, and that the schema defining it is imported (xs:import with schemaLocation)",
+    )
+}
+
+impl<'d> TypeResolver<'d> {
+    /// A resolver over `index`.
+    pub fn new(index: &'d Index<'d>) -> Self {
+        Self {
+            index,
+            types: Vec::new(),
+            named: HashMap::new(),
+            element_types: HashMap::new(),
+            in_progress: HashSet::new(),
+        }
+    }
+
+    fn placeholder(&mut self, origin: Origin, location: Location) -> TypeId {
+        self.types.push(TypeDef {
+            origin,
+            kind: TypeKind::Alias(TypeRef::Builtin(Builtin::String)),
+            doc: None,
+            location,
+        });
+        self.types.len() - 1
+    }
+
+    /// A reference to the type named `name`.
+    pub fn type_ref(&mut self, name: &QName, at: &Location) -> Result<TypeRef> {
+        if name.ns == XSD_NS || name.ns == SOAP_ENC_NS {
+            if let Some(b) = Builtin::from_local(&name.local) {
+                return Ok(TypeRef::Builtin(b));
+            }
+        }
+        if let Some(&id) = self.named.get(name) {
+            return Ok(TypeRef::Named(id));
+        }
+        let Some(found) = self.index.types.get(name).copied() else {
+            return Err(undefined("type", name, at).into());
+        };
+        let (location, doc) = match found.def {
+            syn::TypeDef::Complex(c) => (c.location.clone(), c.doc.clone()),
+            syn::TypeDef::Simple(s) => (s.location.clone(), s.doc.clone()),
+        };
+        let id = self.placeholder(Origin::Named(name.clone()), location);
+        self.named.insert(name.clone(), id);
+        self.types[id].doc = doc;
+        self.in_progress.insert(id);
+        let kind = self.type_kind(found.def, found.schema, id)?;
+        self.in_progress.remove(&id);
+        self.types[id].kind = kind;
+        Ok(TypeRef::Named(id))
+    }
+
+    fn type_kind(&mut self, def: &syn::TypeDef, schema: &syn::Schema, id: TypeId) -> Result<TypeKind> {
+        match def {
+            syn::TypeDef::Complex(c) => self.complex(c, schema, id),
+            syn::TypeDef::Simple(s) => self.simple(s, id),
+        }
+    }
+
+    fn anonymous(&mut self, def: &syn::TypeDef, schema: &syn::Schema, origin: Origin) -> Result<TypeId> {
+        let (location, doc) = match def {
+            syn::TypeDef::Complex(c) => (c.location.clone(), c.doc.clone()),
+            syn::TypeDef::Simple(s) => (s.location.clone(), s.doc.clone()),
+        };
+        let id = self.placeholder(origin, location);
+        self.types[id].doc = doc;
+        self.in_progress.insert(id);
+        let kind = self.type_kind(def, schema, id)?;
+        self.in_progress.remove(&id);
+        self.types[id].kind = kind;
+        Ok(id)
+    }
+
+    /// The global element `name`, with its type.
+    pub fn global_element(&mut self, name: &QName, at: &Location) -> Result<ElementRef> {
+        let Some(found) = self.index.elements.get(name).copied() else {
+            return Err(undefined("element", name, at).into());
+        };
+        let ty = self.global_element_type(name, found)?;
+        Ok(ElementRef {
+            name: name.clone(),
+            ty,
+            nillable: found.def.nillable,
+        })
+    }
+
+    fn global_element_type(&mut self, name: &QName, found: InSchema<'d, syn::ElementDecl>) -> Result<TypeRef> {
+        if let Some(t) = &found.def.type_name {
+            return self.type_ref(t, &found.def.location);
+        }
+        if let Some(inline) = &found.def.inline_type {
+            if let Some(&id) = self.element_types.get(name) {
+                return Ok(TypeRef::Named(id));
+            }
+            let (location, doc) = (found.def.location.clone(), found.def.doc.clone());
+            let id = self.placeholder(Origin::Element(name.clone()), location);
+            self.element_types.insert(name.clone(), id);
+            self.in_progress.insert(id);
+            let kind = self.type_kind(inline, found.schema, id)?;
+            self.in_progress.remove(&id);
+            self.types[id].kind = kind;
+            if self.types[id].doc.is_none() {
+                self.types[id].doc = doc;
+            }
+            return Ok(TypeRef::Named(id));
+        }
+        if let Some(head) = &found.def.substitution_group {
+            if let Some(head_decl) = self.index.elements.get(head).copied() {
+                return self.global_element_type(head, head_decl);
+            }
+        }
+        Ok(TypeRef::Builtin(Builtin::AnyType))
+    }
+
+    fn simple(&mut self, s: &syn::SimpleType, id: TypeId) -> Result<TypeKind> {
+        Ok(match &s.variety {
+            syn::SimpleVariety::Restriction {
+                base,
+                inline_base,
+                enumerations,
+            } => {
+                if !enumerations.is_empty() {
+                    TypeKind::Enum {
+                        values: enumerations.clone(),
+                    }
+                } else if let Some(base) = base {
+                    TypeKind::Alias(self.type_ref(base, &s.location)?)
+                } else if let Some(inline) = inline_base {
+                    let origin = Origin::Nested {
+                        parent: id,
+                        name: "Base".into(),
+                    };
+                    let schema = syn::Schema::default();
+                    let inner = self.anonymous(&syn::TypeDef::Simple((**inline).clone()), &schema, origin)?;
+                    TypeKind::Alias(TypeRef::Named(inner))
+                } else {
+                    TypeKind::Alias(TypeRef::Builtin(Builtin::String))
+                }
+            }
+            syn::SimpleVariety::List { item, inline_item } => {
+                let item = match (item, inline_item) {
+                    (Some(item), _) => self.type_ref(item, &s.location)?,
+                    (None, Some(inline)) => {
+                        let origin = Origin::Nested {
+                            parent: id,
+                            name: "Item".into(),
+                        };
+                        let schema = syn::Schema::default();
+                        TypeRef::Named(self.anonymous(&syn::TypeDef::Simple((**inline).clone()), &schema, origin)?)
+                    }
+                    (None, None) => TypeRef::Builtin(Builtin::String),
+                };
+                TypeKind::List(item)
+            }
+            // A union's value space is the union of its members' lexical spaces; the text is
+            // kept as written (documented on the type).
+            syn::SimpleVariety::Union { .. } => TypeKind::Alias(TypeRef::Builtin(Builtin::String)),
+        })
+    }
+
+    fn complex(&mut self, c: &syn::ComplexType, schema: &syn::Schema, id: TypeId) -> Result<TypeKind> {
+        let mut st = StructType {
+            mixed: c.mixed,
+            ..StructType::default()
+        };
+        match &c.content {
+            syn::ComplexContent::Particle(p) => {
+                if let Some(p) = p {
+                    self.particle(p, schema, Occurrence::Required, id, &mut st.fields, &mut Vec::new())?;
+                }
+            }
+            syn::ComplexContent::Derived {
+                base,
+                extension,
+                particle,
+                location,
+            } => {
+                if !(base.ns == XSD_NS && base.local == "anyType") {
+                    let base_ref = self.type_ref(base, location)?;
+                    if let TypeRef::Named(base_id) = base_ref {
+                        if self.in_progress.contains(&base_id) {
+                            return Err(Diagnostic::new(
+                                location.clone(),
+                                format!("type derivation from `{base}` is circular"),
+                            )
+                            .with_hint("a type cannot extend or restrict itself, directly or through others")
+                            .into());
+                        }
+                        if let TypeKind::Struct(base_struct) = &self.types[base_id].kind {
+                            st.attributes = base_struct.attributes.clone();
+                            st.any_attribute = base_struct.any_attribute;
+                            st.text = base_struct.text;
+                            if *extension {
+                                st.fields = base_struct.fields.clone();
+                            }
+                        }
+                        st.base = Some(base_id);
+                    }
+                }
+                if let Some(p) = particle {
+                    self.particle(p, schema, Occurrence::Required, id, &mut st.fields, &mut Vec::new())?;
+                }
+            }
+            syn::ComplexContent::Simple {
+                base,
+                enumerations: _,
+                location,
+            } => {
+                let base_ref = self.type_ref(base, location)?;
+                match base_ref {
+                    TypeRef::Named(base_id) => match &self.types[base_id].kind {
+                        TypeKind::Struct(base_struct) => {
+                            st.attributes = base_struct.attributes.clone();
+                            st.any_attribute = base_struct.any_attribute;
+                            st.text = base_struct.text;
+                            st.base = Some(base_id);
+                        }
+                        _ => st.text = Some(base_ref),
+                    },
+                    TypeRef::Builtin(Builtin::AnyType) => {
+                        st.text = Some(TypeRef::Builtin(Builtin::String))
+                    }
+                    TypeRef::Builtin(_) => st.text = Some(base_ref),
+                }
+            }
+        }
+        self.attributes(&c.attributes, schema, id, &mut st, &mut Vec::new())?;
+        Ok(TypeKind::Struct(st))
+    }
+
+    fn attributes(
+        &mut self,
+        list: &syn::AttributeList,
+        schema: &syn::Schema,
+        id: TypeId,
+        st: &mut StructType,
+        group_stack: &mut Vec<QName>,
+    ) -> Result<()> {
+        st.any_attribute |= list.any_attribute;
+        for a in &list.attributes {
+            if a.prohibited {
+                st.attributes.retain(|x| Some(&x.wire.local) != a.name.as_ref());
+                continue;
+            }
+            let attr = self.attribute(a, schema, id)?;
+            if let Some(existing) = st.attributes.iter_mut().find(|x| x.wire == attr.wire) {
+                *existing = attr;
+            } else {
+                st.attributes.push(attr);
+            }
+        }
+        for (group, at) in &list.group_refs {
+            if group_stack.contains(group) {
+                return Err(Diagnostic::new(at.clone(), format!("attribute group `{group}` refers to itself"))
+                    .with_hint("remove the circular xs:attributeGroup reference")
+                    .into());
+            }
+            let Some(found) = self.index.attribute_groups.get(group).copied() else {
+                return Err(undefined("attribute group", group, at).into());
+            };
+            group_stack.push(group.clone());
+            self.attributes(&found.def.attributes, found.schema, id, st, group_stack)?;
+            group_stack.pop();
+        }
+        Ok(())
+    }
+
+    fn attribute(&mut self, a: &syn::AttributeDecl, schema: &syn::Schema, parent: TypeId) -> Result<Attribute> {
+        let (wire, decl, decl_schema) = match (&a.reference, &a.name) {
+            (Some(r), _) => {
+                let Some(found) = self.index.attributes.get(r).copied() else {
+                    // xml:lang and friends are well known and need no schema.
+                    if r.ns == "http://www.w3.org/XML/1998/namespace" {
+                        return Ok(Attribute {
+                            wire: r.clone(),
+                            ty: TypeRef::Builtin(Builtin::String),
+                            required: a.required,
+                            default: a.default.clone().or(a.fixed.clone()),
+                            doc: a.doc.clone(),
+                        });
+                    }
+                    return Err(undefined("attribute", r, &a.location).into());
+                };
+                (r.clone(), found.def, found.schema)
+            }
+            (None, Some(name)) => {
+                let qualified = match a.form {
+                    Some(f) => f == syn::Form::Qualified,
+                    None => schema.attribute_form_qualified,
+                };
+                let ns = if qualified { schema.target_ns.clone() } else { String::new() };
+                (QName::new(ns, name.clone()), a, schema)
+            }
+            (None, None) => unreachable_attribute(a)?,
+        };
+        let ty = match (&decl.type_name, &decl.inline_type) {
+            (Some(t), _) => self.type_ref(t, &decl.location)?,
+            (None, Some(inline)) => {
+                let origin = Origin::Nested {
+                    parent,
+                    name: wire.local.clone(),
+                };
+                TypeRef::Named(self.anonymous(&syn::TypeDef::Simple((**inline).clone()), decl_schema, origin)?)
+            }
+            (None, None) => TypeRef::Builtin(Builtin::String),
+        };
+        Ok(Attribute {
+            wire,
+            ty,
+            required: a.required,
+            default: a.default.clone().or(a.fixed.clone()).or(decl.default.clone()).or(decl.fixed.clone()),
+            doc: a.doc.clone().or(decl.doc.clone()),
+        })
+    }
+
+    fn particle(
+        &mut self,
+        p: &syn::Particle,
+        schema: &syn::Schema,
+        outer: Occurrence,
+        parent: TypeId,
+        out: &mut Vec<Field>,
+        group_stack: &mut Vec<QName>,
+    ) -> Result<()> {
+        match p {
+            syn::Particle::Sequence(items, occurs, _) | syn::Particle::All(items, occurs, _) => {
+                let occ = Occurrence::from_bounds(occurs.min, occurs.max).within(outer);
+                for item in items {
+                    self.particle(item, schema, occ, parent, out, group_stack)?;
+                }
+            }
+            syn::Particle::Choice(items, occurs, location) => {
+                let occ = Occurrence::from_bounds(occurs.min, occurs.max).within(outer);
+                let origin = Origin::Nested {
+                    parent,
+                    name: "Choice".into(),
+                };
+                let id = self.placeholder(origin, location.clone());
+                let mut variants = Vec::new();
+                for item in items {
+                    // Members of a choice are alternatives: each variant holds one element (a
+                    // nested group contributes its elements as further alternatives).
+                    self.particle(item, schema, Occurrence::Required, id, &mut variants, group_stack)?;
+                }
+                self.types[id].kind = TypeKind::Choice(variants);
+                out.push(Field {
+                    wire: QName::new("", "Choice"),
+                    occurrence: occ,
+                    nillable: false,
+                    kind: FieldKind::Choice(id),
+                    default: None,
+                    doc: None,
+                });
+            }
+            syn::Particle::Element(e) => {
+                let field = self.element_field(e, schema, outer, parent)?;
+                out.push(field);
+            }
+            syn::Particle::Any { occurs, doc, .. } => out.push(Field {
+                wire: QName::new("", "Any"),
+                occurrence: Occurrence::from_bounds(occurs.min, occurs.max).within(outer),
+                nillable: false,
+                kind: FieldKind::Any,
+                default: None,
+                doc: doc.clone(),
+            }),
+            syn::Particle::GroupRef(name, occurs, at) => {
+                if group_stack.contains(name) {
+                    return Err(Diagnostic::new(at.clone(), format!("group `{name}` refers to itself"))
+                        .with_hint("remove the circular xs:group reference")
+                        .into());
+                }
+                let Some(found) = self.index.groups.get(name).copied() else {
+                    return Err(undefined("group", name, at).into());
+                };
+                let occ = Occurrence::from_bounds(occurs.min, occurs.max).within(outer);
+                if let Some(p) = &found.def.particle {
+                    group_stack.push(name.clone());
+                    self.particle(p, found.schema, occ, parent, out, group_stack)?;
+                    group_stack.pop();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn element_field(&mut self, e: &syn::ElementDecl, schema: &syn::Schema, outer: Occurrence, parent: TypeId) -> Result<Field> {
+        let occurrence = Occurrence::from_bounds(e.occurs.min, e.occurs.max).within(outer);
+        if let Some(r) = &e.reference {
+            let element = self.global_element(r, &e.location)?;
+            let decl = self.index.elements.get(r).map(|f| f.def);
+            return Ok(Field {
+                wire: element.name,
+                occurrence,
+                nillable: element.nillable,
+                kind: FieldKind::Element(element.ty),
+                default: decl.and_then(|d| d.default.clone().or(d.fixed.clone())),
+                doc: e.doc.clone().or(decl.and_then(|d| d.doc.clone())),
+            });
+        }
+        let name = e.name.clone().unwrap_or_default();
+        let qualified = match e.form {
+            Some(f) => f == syn::Form::Qualified,
+            None => schema.element_form_qualified,
+        };
+        let wire = QName::new(if qualified { schema.target_ns.clone() } else { String::new() }, name.clone());
+        let ty = match (&e.type_name, &e.inline_type) {
+            (Some(t), _) => self.type_ref(t, &e.location)?,
+            (None, Some(inline)) => TypeRef::Named(self.anonymous(inline, schema, Origin::Nested { parent, name })?),
+            (None, None) => TypeRef::Builtin(Builtin::AnyType),
+        };
+        Ok(Field {
+            wire,
+            occurrence,
+            nillable: e.nillable,
+            kind: FieldKind::Element(ty),
+            default: e.default.clone().or(e.fixed.clone()),
+            doc: e.doc.clone(),
+        })
+    }
+}
+
+fn unreachable_attribute(a: &syn::AttributeDecl) -> Result<(QName, &syn::AttributeDecl, &syn::Schema)> {
+    Err(Diagnostic::new(a.location.clone(), "xs:attribute has neither name= nor ref=").into())
+}
