@@ -175,8 +175,10 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
         notes.push("The response headers this operation declares are not decoded by this version of soapgen.".into());
     }
     let doc = doc_attrs(op.doc.iter().map(String::as_str).chain(notes.iter().map(String::as_str)));
+    let allow = super::many_arguments(params.len());
     quote! {
         #doc
+        #allow
         pub async fn #method(&self, #(#params),*) -> Result<#out_ty, #rt::Error> {
             #build_input
             let mut envelope = #rt::EnvelopeWriter::new(self.core.version());
@@ -222,7 +224,11 @@ fn input_params(e: &Emitter, op_plan: &OperationPlan) -> (Vec<TokenStream>, Toke
             let inits = st.fields.iter().enumerate().map(|(i, _)| {
                 let m = ident(&names.members[i]);
                 let p = ident(&op_plan.params[i]);
-                quote!(#m: #p,)
+                if m == p {
+                    quote!(#m,)
+                } else {
+                    quote!(#m: #p,)
+                }
             });
             let (ns, local) = (&element.name.ns, &element.name.local);
             (

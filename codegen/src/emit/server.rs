@@ -17,7 +17,8 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     let server = ident(&p.server_name);
     let op_enum = ident(&p.operation_enum);
     let trait_methods = s.operations.iter().zip(&p.operations).map(|(op, op_plan)| trait_method(e, op, op_plan));
-    let variants: Vec<_> = p.operations.iter().map(|o| format_ident!("Op{}", heck_camel(&o.method))).collect();
+    let arc_methods = s.operations.iter().zip(&p.operations).map(|(op, op_plan)| arc_method(e, op, op_plan));
+    let variants: Vec<_> = p.operations.iter().map(|o| format_ident!("{}", heck_camel(&o.method))).collect();
 
     // Routing tables, first declaration winning so no pattern is unreachable.
     let mut action_arms = Vec::new();
@@ -78,6 +79,11 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
         #trait_doc
         pub trait #trait_name: Send + Sync + 'static {
             #(#trait_methods)*
+        }
+
+        /// A shared implementation serves as well, so the caller can keep a handle on it.
+        impl<T: #trait_name> #trait_name for ::std::sync::Arc<T> {
+            #(#arc_methods)*
         }
 
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,9 +154,37 @@ fn trait_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenSt
     }
     notes.push("Return a `Fault` to answer with a SOAP fault.".into());
     let doc = doc_attrs(op.doc.iter().map(String::as_str).chain(notes.iter().map(String::as_str)));
+    let allow = super::many_arguments(params.len());
     quote! {
         #doc
+        #allow
         fn #method(&self, #(#params),*) -> impl ::core::future::Future<Output = Result<#out_ty, #rt::Fault>> + Send;
+    }
+}
+
+/// The delegating method of the `Arc<T>` implementation.
+fn arc_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenStream {
+    let rt = &e.rt;
+    let method = ident(&op_plan.method);
+    let mut params = Vec::new();
+    let mut args = Vec::new();
+    for (h, name) in op.input_headers.iter().zip(&op_plan.header_params) {
+        let p = ident(name);
+        let ty = e.type_tokens(&h.element.ty);
+        params.push(quote!(#p: Option<#ty>));
+        args.push(quote!(#p));
+    }
+    for (p, ty) in body_params(e, op_plan) {
+        params.push(quote!(#p: #ty));
+        args.push(quote!(#p));
+    }
+    let (out_ty, _) = e.output_tokens(&op_plan.output);
+    let allow = super::many_arguments(params.len());
+    quote! {
+        #allow
+        fn #method(&self, #(#params),*) -> impl ::core::future::Future<Output = Result<#out_ty, #rt::Fault>> + Send {
+            T::#method(self, #(#args),*)
+        }
     }
 }
 
