@@ -64,6 +64,11 @@ impl DemoService {
         self.accounts().get(account).map(|a| a.email.clone())
     }
 
+    /// The quota (MB) and UltraSafe flag of `account`, if the account exists.
+    pub fn plan_of(&self, account: &str) -> Option<(i64, bool)> {
+        self.accounts().get(account).map(|a| (a.size_mb, a.ultra_safe))
+    }
+
     /// How many notification emails `account` was sent.
     pub fn notifications_of(&self, account: &str) -> u32 {
         self.accounts().get(account).map_or(0, |a| a.notifications_sent)

@@ -22,7 +22,7 @@ fn text() -> Option<String> {
 }
 
 fn result_xml() -> Option<RawXml> {
-    Some(RawXml::new("<Result>0</Result><Code>Success</Code><Message />".into()))
+    Some(RawXml::new(r#"<Result xmlns="sosonlinebackup.com">0</Result><Code xmlns="sosonlinebackup.com">Success</Code><Message xmlns="sosonlinebackup.com" />"#))
 }
 
 #[test]
