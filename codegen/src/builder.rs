@@ -1,13 +1,11 @@
 //! The build.rs API, in the style of tonic-build:
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     soapgen::configure()
-//!         .build_server(false)
-//!         .compile("wsdl/AccountManagementService.wsdl")
-//!         .unwrap_or_else(|e| panic!("{e}"));
-//! }
+//! // in build.rs's main():
+//! soapgen::configure()
+//!     .build_server(false)
+//!     .compile("wsdl/AccountManagementService.wsdl")
+//!     .unwrap_or_else(|e| panic!("{e}"));
 //! ```
 //!
 //! and in the crate: `soapgen_runtime::include_soap!("AccountManagementService");`.
@@ -114,13 +112,15 @@ impl Builder {
         }
         let out_dir = match self.out_dir {
             Some(dir) => dir,
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| Error::Io {
-                path: PathBuf::from("$OUT_DIR"),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "OUT_DIR is not set: call compile() from build.rs, or set out_dir()",
-                ),
-            })?,
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| Error::Io {
+                    path: PathBuf::from("$OUT_DIR"),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "OUT_DIR is not set: call compile() from build.rs, or set out_dir()",
+                    ),
+                })?,
         };
         let name = match self.file_name {
             Some(n) => n,

@@ -120,7 +120,8 @@ fn resolve_location(
         return Ok(mapped.clone());
     }
     let lower = location.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("ftp://") {
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("ftp://")
+    {
         return Err(Diagnostic::new(
             at.clone(),
             format!("`{location}` is a remote location; soapgen never downloads"),

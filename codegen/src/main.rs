@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "soapgen", version, about = "Generate typed Rust SOAP clients and servers from WSDL")]
+#[command(
+    name = "soapgen",
+    version,
+    about = "Generate typed Rust SOAP clients and servers from WSDL"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -123,12 +127,19 @@ fn diff_summary(old: &str, new: &str) -> Option<String> {
     let old_lines: Vec<&str> = old.lines().collect();
     let new_lines: Vec<&str> = new.lines().collect();
     let common = old_lines.len().min(new_lines.len());
-    let differing = (0..common).filter(|&i| old_lines[i] != new_lines[i]).count()
+    let differing = (0..common)
+        .filter(|&i| old_lines[i] != new_lines[i])
+        .count()
         + old_lines.len().abs_diff(new_lines.len());
     let first = (0..common)
         .find(|&i| old_lines[i] != new_lines[i])
         .unwrap_or(common);
-    let show = |lines: &[&str]| lines.get(first).map(|l| l.trim().to_string()).unwrap_or_else(|| "<end of file>".into());
+    let show = |lines: &[&str]| {
+        lines
+            .get(first)
+            .map(|l| l.trim().to_string())
+            .unwrap_or_else(|| "<end of file>".into())
+    };
     Some(format!(
         "{differing} line(s) differ ({} in the file, {} generated); first at line {}:\n  - {}\n  + {}",
         old_lines.len(),

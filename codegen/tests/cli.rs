@@ -51,7 +51,11 @@ fn wsdl_with(dir: &Path, name: &str, types: &str) -> PathBuf {
 #[test]
 fn generates_to_stdout_the_same_as_the_library() {
     let out = soapgen(&["generate", bundled_wsdl().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let library = soapgen::configure().generate(bundled_wsdl()).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), library.code);
 }
@@ -65,17 +69,31 @@ fn check_reports_fresh_and_stale_files() {
     let f = file.to_str().unwrap();
     assert!(soapgen(&["generate", wsdl, "-o", f]).status.success());
     let fresh = soapgen(&["generate", wsdl, "-o", f, "--check"]);
-    assert_eq!(fresh.status.code(), Some(0), "{}", String::from_utf8_lossy(&fresh.stderr));
+    assert_eq!(
+        fresh.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fresh.stderr)
+    );
 
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replacen("pub struct AuthHeader", "pub struct AuthHeaderOld", 1)).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("pub struct AuthHeader", "pub struct AuthHeaderOld", 1),
+    )
+    .unwrap();
     let stale = soapgen(&["generate", wsdl, "-o", f, "--check"]);
     assert_eq!(stale.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&stale.stderr);
-    assert!(stderr.contains("stale") && stderr.contains("1 line(s) differ"), "{stderr}");
+    assert!(
+        stderr.contains("stale") && stderr.contains("1 line(s) differ"),
+        "{stderr}"
+    );
     assert!(stderr.contains("AuthHeaderOld"), "{stderr}");
     // --check never writes.
-    assert!(std::fs::read_to_string(&file).unwrap().contains("AuthHeaderOld"));
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("AuthHeaderOld"));
 }
 
 #[test]
@@ -93,7 +111,10 @@ fn undefined_type_is_reported_with_position_and_hint() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("bad.wsdl:7:9"), "{stderr}");
-    assert!(stderr.contains("type `{urn:t}Missing` is not defined"), "{stderr}");
+    assert!(
+        stderr.contains("type `{urn:t}Missing` is not defined"),
+        "{stderr}"
+    );
     assert!(stderr.contains("hint:"), "{stderr}");
 }
 
@@ -123,14 +144,25 @@ fn remote_import_asks_for_a_mapping() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("remote.wsdl:6:7"), "{stderr}");
-    assert!(stderr.contains("--map https://example.invalid/other.xsd=PATH"), "{stderr}");
+    assert!(
+        stderr.contains("--map https://example.invalid/other.xsd=PATH"),
+        "{stderr}"
+    );
 
     // Mapped to a local file, it loads.
     let local = dir.join("other.xsd");
-    std::fs::write(&local, r#"<s:schema xmlns:s="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:other" />"#).unwrap();
+    std::fs::write(
+        &local,
+        r#"<s:schema xmlns:s="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:other" />"#,
+    )
+    .unwrap();
     let mapping = format!("https://example.invalid/other.xsd={}", local.display());
     let out = soapgen(&["generate", wsdl.to_str().unwrap(), "--map", &mapping]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -146,18 +178,31 @@ fn missing_import_names_the_importing_position() {
     let out = soapgen(&["generate", wsdl.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("missing.wsdl:6:7") && stderr.contains("not-there.xsd"), "{stderr}");
+    assert!(
+        stderr.contains("missing.wsdl:6:7") && stderr.contains("not-there.xsd"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn operation_filter_keeps_only_what_is_reached() {
     let wsdl = bundled_wsdl();
-    let out = soapgen(&["generate", wsdl.to_str().unwrap(), "--operation", "ChangeBackupAccountEmail"]);
+    let out = soapgen(&[
+        "generate",
+        wsdl.to_str().unwrap(),
+        "--operation",
+        "ChangeBackupAccountEmail",
+    ]);
     assert!(out.status.success());
     let code = String::from_utf8(out.stdout).unwrap();
     assert!(code.contains("pub async fn change_backup_account_email"));
     assert!(!code.contains("pub async fn authenticate"));
     assert!(!code.contains("pub enum AccountStatus"));
-    let unknown = soapgen(&["generate", wsdl.to_str().unwrap(), "--operation", "NoSuchOp"]);
+    let unknown = soapgen(&[
+        "generate",
+        wsdl.to_str().unwrap(),
+        "--operation",
+        "NoSuchOp",
+    ]);
     assert_eq!(unknown.status.code(), Some(2));
 }

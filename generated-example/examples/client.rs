@@ -9,7 +9,9 @@
 //! (connection, HTTP, a response that is not SOAP) it prints the error and exits with 2.
 
 use clap::Parser;
-use generated_example::{AccountManagementServiceClient, AuthHeader, ChangeBackupAccountEmailRequest};
+use generated_example::{
+    AccountManagementServiceClient, AuthHeader, ChangeBackupAccountEmailRequest,
+};
 use soapgen_runtime::client::http::HttpTransport;
 use soapgen_runtime::{Error, SoapVersion};
 use std::process::ExitCode;

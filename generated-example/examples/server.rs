@@ -33,8 +33,12 @@ struct Args {
 async fn main() -> std::io::Result<()> {
     let args = Args::parse();
     let service = DemoService::new(args.user, args.password);
-    let router = soapgen_runtime::server::axum::router(PATH, AccountManagementServiceServer::new(service));
+    let router =
+        soapgen_runtime::server::axum::router(PATH, AccountManagementServiceServer::new(service));
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
-    println!("AccountManagementService listening on http://{}{PATH}", listener.local_addr()?);
+    println!(
+        "AccountManagementService listening on http://{}{PATH}",
+        listener.local_addr()?
+    );
     soapgen_runtime::server::axum::serve(listener, router).await
 }

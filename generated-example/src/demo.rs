@@ -66,12 +66,16 @@ impl DemoService {
 
     /// The quota (MB) and UltraSafe flag of `account`, if the account exists.
     pub fn plan_of(&self, account: &str) -> Option<(i64, bool)> {
-        self.accounts().get(account).map(|a| (a.size_mb, a.ultra_safe))
+        self.accounts()
+            .get(account)
+            .map(|a| (a.size_mb, a.ultra_safe))
     }
 
     /// How many notification emails `account` was sent.
     pub fn notifications_of(&self, account: &str) -> u32 {
-        self.accounts().get(account).map_or(0, |a| a.notifications_sent)
+        self.accounts()
+            .get(account)
+            .map_or(0, |a| a.notifications_sent)
     }
 
     fn check(&self, header: &Option<AuthHeader>) -> Result<(), Fault> {
@@ -94,7 +98,10 @@ impl DemoService {
     }
 
     fn token(&self, prefix: &str) -> String {
-        format!("{prefix}-{:016x}", self.tokens.fetch_add(1, Ordering::Relaxed) + 1)
+        format!(
+            "{prefix}-{:016x}",
+            self.tokens.fetch_add(1, Ordering::Relaxed) + 1
+        )
     }
 
     fn create(&self, name: Option<String>, account: Account) -> Option<RawXml> {
@@ -103,7 +110,11 @@ impl DemoService {
         };
         let mut accounts = self.accounts();
         if accounts.contains_key(&name) {
-            return result(52, "AlreadyExists", &format!("Account '{name}' already exists"));
+            return result(
+                52,
+                "AlreadyExists",
+                &format!("Account '{name}' already exists"),
+            );
         }
         accounts.insert(name, account);
         success()
@@ -127,7 +138,11 @@ impl AccountManagementService for DemoService {
                 backup_server_name: Some("backup01.example.invalid".into()),
             },
             _ => AuthenticateResponse {
-                authenticate_result: result(2, "InvalidInputParameters", "Unknown user name or wrong password"),
+                authenticate_result: result(
+                    2,
+                    "InvalidInputParameters",
+                    "Unknown user name or wrong password",
+                ),
                 account_status: AccountStatus::Inactive,
                 backup_server_name: None,
             },
@@ -149,7 +164,11 @@ impl AccountManagementService for DemoService {
                 account.notifications_sent += 1;
                 success()
             }
-            _ => result(2, "InvalidInputParameters", "Unknown user name or wrong password"),
+            _ => result(
+                2,
+                "InvalidInputParameters",
+                "Unknown user name or wrong password",
+            ),
         })
     }
 
@@ -168,7 +187,11 @@ impl AccountManagementService for DemoService {
                 account.notifications_sent += 1;
                 success()
             }
-            _ => result(2, "InvalidInputParameters", "Unknown user name or wrong password"),
+            _ => result(
+                2,
+                "InvalidInputParameters",
+                "Unknown user name or wrong password",
+            ),
         })
     }
 
@@ -181,7 +204,11 @@ impl AccountManagementService for DemoService {
         let request = request.unwrap_or_default();
         let (Some(name), Some(email)) = (request.username, request.email) else {
             return Ok(Some(ChangeBackupAccountEmailResponse {
-                result: result(2, "InvalidInputParameters", "Username and Email are required"),
+                result: result(
+                    2,
+                    "InvalidInputParameters",
+                    "Username and Email are required",
+                ),
             }));
         };
         let mut accounts = self.accounts();
@@ -202,7 +229,11 @@ impl AccountManagementService for DemoService {
         let request = request.unwrap_or_default();
         let (Some(name), Some(password)) = (request.username, request.new_password) else {
             return Ok(Some(ChangeBackupAccountPasswordResponse {
-                result: result(2, "InvalidInputParameters", "Username and NewPassword are required"),
+                result: result(
+                    2,
+                    "InvalidInputParameters",
+                    "Username and NewPassword are required",
+                ),
             }));
         };
         let mut accounts = self.accounts();
@@ -211,7 +242,9 @@ impl AccountManagementService for DemoService {
         if request.send_email_to_customer {
             account.notifications_sent += 1;
         }
-        Ok(Some(ChangeBackupAccountPasswordResponse { result: success() }))
+        Ok(Some(ChangeBackupAccountPasswordResponse {
+            result: success(),
+        }))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -248,7 +281,11 @@ impl AccountManagementService for DemoService {
         self.check(&auth_header)?;
         let request = request.unwrap_or_default();
         let outcome = if request.account_size_mb <= 0 {
-            result(2, "InvalidInputParameters", "AccountSizeMB must be positive")
+            result(
+                2,
+                "InvalidInputParameters",
+                "AccountSizeMB must be positive",
+            )
         } else {
             let account = Account {
                 password: request.password.unwrap_or_default(),
@@ -276,7 +313,11 @@ impl AccountManagementService for DemoService {
                 used_space_in_kb: account.used_kb,
             },
             None => GetAccountUsedSpaceResponse {
-                get_account_used_space_result: result(2, "InvalidInputParameters", "Unknown user name"),
+                get_account_used_space_result: result(
+                    2,
+                    "InvalidInputParameters",
+                    "Unknown user name",
+                ),
                 used_space_in_kb: 0,
             },
         })
@@ -301,7 +342,11 @@ impl AccountManagementService for DemoService {
             }
         } else {
             GetAuthenticationTokenResponse {
-                result: result(2, "InvalidInputParameters", "Unknown user name or wrong password"),
+                result: result(
+                    2,
+                    "InvalidInputParameters",
+                    "Unknown user name or wrong password",
+                ),
                 token: None,
             }
         }))
@@ -331,4 +376,3 @@ impl AccountManagementService for DemoService {
         }))
     }
 }
-

@@ -50,10 +50,16 @@ async fn every_operation(version: SoapVersion) {
         .unwrap();
     assert!(again.result.unwrap().as_str().contains("AlreadyExists"));
 
-    let auth_ok = client.authenticate(Some("bob".into()), Some("pw1".into())).await.unwrap();
+    let auth_ok = client
+        .authenticate(Some("bob".into()), Some("pw1".into()))
+        .await
+        .unwrap();
     assert_eq!(auth_ok.account_status, AccountStatus::Active);
     assert!(auth_ok.backup_server_name.is_some());
-    let auth_bad = client.authenticate(Some("bob".into()), Some("nope".into())).await.unwrap();
+    let auth_bad = client
+        .authenticate(Some("bob".into()), Some("nope".into()))
+        .await
+        .unwrap();
     assert_eq!(auth_bad.account_status, AccountStatus::Inactive);
 
     client
@@ -89,12 +95,22 @@ async fn every_operation(version: SoapVersion) {
         .await
         .unwrap();
     client
-        .change_account_email(Some("bob".into()), Some("pw3".into()), Some("legacy@example.com".into()))
+        .change_account_email(
+            Some("bob".into()),
+            Some("pw3".into()),
+            Some("legacy@example.com".into()),
+        )
         .await
         .unwrap();
-    assert_eq!(service.email_of("bob").as_deref(), Some("legacy@example.com"));
+    assert_eq!(
+        service.email_of("bob").as_deref(),
+        Some("legacy@example.com")
+    );
 
-    let used = client.get_account_used_space(Some("bob".into())).await.unwrap();
+    let used = client
+        .get_account_used_space(Some("bob".into()))
+        .await
+        .unwrap();
     assert_eq!(used.used_space_in_kb, 0);
 
     let sso = client
@@ -150,7 +166,11 @@ async fn wrong_credentials_fault(version: SoapVersion, expected_code: &str) {
     assert!(status == 500 || status == 400, "status {status}");
     assert_eq!(fault.code, FaultCode::Client);
     assert_eq!(fault.code_name(version), expected_code);
-    assert!(fault.reason.contains("Invalid credentials"), "{}", fault.reason);
+    assert!(
+        fault.reason.contains("Invalid credentials"),
+        "{}",
+        fault.reason
+    );
 
     // A missing header is refused the same way; a per-call override fixes it.
     let anonymous = client.clone();
@@ -194,6 +214,9 @@ async fn in_process_transport_needs_no_socket() {
             }))
             .await
             .unwrap();
-        assert_eq!(service.email_of("dave"), Some(format!("dave{version:?}@example.com")));
+        assert_eq!(
+            service.email_of("dave"),
+            Some(format!("dave{version:?}@example.com"))
+        );
     }
 }

@@ -13,7 +13,8 @@ fn roundtrip<T: ToXml + FromXml + PartialEq + Debug>(value: T) {
     let xml = w.into_string();
     let mut r = XmlReader::new(&xml);
     let start = r.root().unwrap();
-    let back: T = soapgen_runtime::xml::read_element(&mut r, &start).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    let back: T =
+        soapgen_runtime::xml::read_element(&mut r, &start).unwrap_or_else(|e| panic!("{e}\n{xml}"));
     assert_eq!(back, value, "\n{xml}");
 }
 
@@ -22,7 +23,9 @@ fn text() -> Option<String> {
 }
 
 fn result_xml() -> Option<RawXml> {
-    Some(RawXml::new(r#"<Result xmlns="sosonlinebackup.com">0</Result><Code xmlns="sosonlinebackup.com">Success</Code><Message xmlns="sosonlinebackup.com" />"#))
+    Some(RawXml::new(
+        r#"<Result xmlns="sosonlinebackup.com">0</Result><Code xmlns="sosonlinebackup.com">Success</Code><Message xmlns="sosonlinebackup.com" />"#,
+    ))
 }
 
 #[test]
@@ -37,7 +40,10 @@ fn auth_header() {
 
 #[test]
 fn legacy_wrappers() {
-    roundtrip(Authenticate { user_name: text(), password: None });
+    roundtrip(Authenticate {
+        user_name: text(),
+        password: None,
+    });
     for status in [
         AccountStatus::Active,
         AccountStatus::Cancelled,
@@ -53,10 +59,22 @@ fn legacy_wrappers() {
             backup_server_name: text(),
         });
     }
-    roundtrip(ChangeAccountEmail { user_name: text(), password: text(), email: None });
-    roundtrip(ChangeAccountEmailResponse { change_account_email_result: result_xml() });
-    roundtrip(ChangeAccountPassword { user_name: text(), password: None, new_password: text() });
-    roundtrip(ChangeAccountPasswordResponse { change_account_password_result: None });
+    roundtrip(ChangeAccountEmail {
+        user_name: text(),
+        password: text(),
+        email: None,
+    });
+    roundtrip(ChangeAccountEmailResponse {
+        change_account_email_result: result_xml(),
+    });
+    roundtrip(ChangeAccountPassword {
+        user_name: text(),
+        password: None,
+        new_password: text(),
+    });
+    roundtrip(ChangeAccountPasswordResponse {
+        change_account_password_result: None,
+    });
     roundtrip(CreateAccountByPartnerLicenseKey {
         first_name: text(),
         user_name: text(),
@@ -69,27 +87,44 @@ fn legacy_wrappers() {
         secret_question: None,
         answer: text(),
     });
-    roundtrip(CreateAccountByPartnerLicenseKeyResponse { create_account_by_partner_license_key_result: result_xml() });
+    roundtrip(CreateAccountByPartnerLicenseKeyResponse {
+        create_account_by_partner_license_key_result: result_xml(),
+    });
     roundtrip(GetAccountUsedSpace { user_name: text() });
     for used in [i64::MIN, -1, 0, i64::MAX] {
-        roundtrip(GetAccountUsedSpaceResponse { get_account_used_space_result: result_xml(), used_space_in_kb: used });
+        roundtrip(GetAccountUsedSpaceResponse {
+            get_account_used_space_result: result_xml(),
+            used_space_in_kb: used,
+        });
     }
 }
 
 #[test]
 fn request_objects() {
     roundtrip(ChangeBackupAccountEmail {
-        request: Some(ChangeBackupAccountEmailRequest { username: text(), email: text(), send_email_to_customer: true }),
+        request: Some(ChangeBackupAccountEmailRequest {
+            username: text(),
+            email: text(),
+            send_email_to_customer: true,
+        }),
     });
     roundtrip(ChangeBackupAccountEmail { request: None });
     roundtrip(ChangeBackupAccountEmailResponseElement {
-        change_backup_account_email_result: Some(ChangeBackupAccountEmailResponse { result: result_xml() }),
+        change_backup_account_email_result: Some(ChangeBackupAccountEmailResponse {
+            result: result_xml(),
+        }),
     });
     roundtrip(ChangeBackupAccountPassword {
-        request: Some(ChangeBackupAccountPasswordRequest { username: text(), new_password: None, send_email_to_customer: false }),
+        request: Some(ChangeBackupAccountPasswordRequest {
+            username: text(),
+            new_password: None,
+            send_email_to_customer: false,
+        }),
     });
     roundtrip(ChangeBackupAccountPasswordResponseElement {
-        change_backup_account_password_result: Some(ChangeBackupAccountPasswordResponse { result: None }),
+        change_backup_account_password_result: Some(ChangeBackupAccountPasswordResponse {
+            result: None,
+        }),
     });
     roundtrip(CreateAccountBySize {
         request: Some(CreateAccountBySizeRequest {
@@ -104,16 +139,27 @@ fn request_objects() {
         }),
     });
     roundtrip(CreateAccountBySizeResponseElement {
-        create_account_by_size_result: Some(CreateAccountBySizeResponse { result: result_xml() }),
+        create_account_by_size_result: Some(CreateAccountBySizeResponse {
+            result: result_xml(),
+        }),
     });
     roundtrip(GetAuthenticationToken {
-        request: Some(GetAuthenticationTokenRequest { username: text(), password: text() }),
+        request: Some(GetAuthenticationTokenRequest {
+            username: text(),
+            password: text(),
+        }),
     });
     roundtrip(GetAuthenticationTokenResponseElement {
-        get_authentication_token_result: Some(GetAuthenticationTokenResponse { result: result_xml(), token: text() }),
+        get_authentication_token_result: Some(GetAuthenticationTokenResponse {
+            result: result_xml(),
+            token: text(),
+        }),
     });
     roundtrip(GetAuthorizationTokenByEntity {
-        request: Some(GetAuthorizationTokenByEntityRequest { username: text(), is_app_user: true }),
+        request: Some(GetAuthorizationTokenByEntityRequest {
+            username: text(),
+            is_app_user: true,
+        }),
     });
     roundtrip(GetAuthorizationTokenByEntityResponseElement {
         get_authorization_token_by_entity_result: Some(GetAuthorizationTokenByEntityResponse {
@@ -130,21 +176,28 @@ fn decoding_is_prefix_agnostic_and_reports_bad_values() {
         <a:SendEmailToCustomer> 1 </a:SendEmailToCustomer><a:Unknown>skipped</a:Unknown></a:ChangeBackupAccountEmailRequest>"#;
     let mut r = XmlReader::new(xml);
     let start = r.root().unwrap();
-    let v: ChangeBackupAccountEmailRequest = soapgen_runtime::xml::read_element(&mut r, &start).unwrap();
+    let v: ChangeBackupAccountEmailRequest =
+        soapgen_runtime::xml::read_element(&mut r, &start).unwrap();
     assert_eq!(v.username.as_deref(), Some("alice"));
     assert_eq!(v.email.as_deref(), Some("x@y"));
     assert!(v.send_email_to_customer);
 
-    let bad = r#"<r xmlns="sosonlinebackup.com"><SendEmailToCustomer>maybe</SendEmailToCustomer></r>"#;
+    let bad =
+        r#"<r xmlns="sosonlinebackup.com"><SendEmailToCustomer>maybe</SendEmailToCustomer></r>"#;
     let mut r = XmlReader::new(bad);
     let start = r.root().unwrap();
-    let err = soapgen_runtime::xml::read_element::<ChangeBackupAccountEmailRequest>(&mut r, &start).unwrap_err();
+    let err = soapgen_runtime::xml::read_element::<ChangeBackupAccountEmailRequest>(&mut r, &start)
+        .unwrap_err();
     let message = err.to_string();
-    assert!(message.contains("SendEmailToCustomer") && message.contains("maybe"), "{message}");
+    assert!(
+        message.contains("SendEmailToCustomer") && message.contains("maybe"),
+        "{message}"
+    );
 
     let missing = r#"<r xmlns="sosonlinebackup.com"><Username>a</Username></r>"#;
     let mut r = XmlReader::new(missing);
     let start = r.root().unwrap();
-    let err = soapgen_runtime::xml::read_element::<ChangeBackupAccountEmailRequest>(&mut r, &start).unwrap_err();
+    let err = soapgen_runtime::xml::read_element::<ChangeBackupAccountEmailRequest>(&mut r, &start)
+        .unwrap_err();
     assert!(err.to_string().contains("SendEmailToCustomer"), "{err}");
 }

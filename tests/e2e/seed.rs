@@ -3,19 +3,27 @@
 //! generated client must send the same XML with the same headers.
 
 use crate::support::*;
-use generated_example::{AccountManagementServiceClient, AuthHeader, ChangeBackupAccountEmailRequest};
+use generated_example::{
+    AccountManagementServiceClient, AuthHeader, ChangeBackupAccountEmailRequest,
+};
 use soapgen_runtime::client::http::HttpTransport;
 use soapgen_runtime::client::HttpRequest;
 use soapgen_runtime::{SoapVersion, Transport};
 
 async fn server_accepts_seed_request(version_label: &str, version: SoapVersion) {
-    let Some(seed) = seed_sample(version_label) else { return };
+    let Some(seed) = seed_sample(version_label) else {
+        return;
+    };
     let (url, service) = start_server().await;
     let body = seed.filled_request("admin", "secret", "alice", "alice@example.com", true);
     let transport = HttpTransport::new(url).unwrap();
     let content_type = seed.header("Content-Type").unwrap().to_string();
     let soap_action = seed.header("SOAPAction").map(str::to_string);
-    assert_eq!(soap_action.is_some(), version == SoapVersion::Soap11, "1.1 has SOAPAction, 1.2 does not");
+    assert_eq!(
+        soap_action.is_some(),
+        version == SoapVersion::Soap11,
+        "1.1 has SOAPAction, 1.2 does not"
+    );
     let response = transport
         .send(HttpRequest {
             content_type,
@@ -32,19 +40,30 @@ async fn server_accepts_seed_request(version_label: &str, version: SoapVersion) 
         .find(|(k, _)| k == "Content-Type")
         .map(|(_, v)| v.as_str());
     assert_eq!(response.content_type.as_deref(), expected_ct);
-    assert_eq!(service.email_of("alice").as_deref(), Some("alice@example.com"));
+    assert_eq!(
+        service.email_of("alice").as_deref(),
+        Some("alice@example.com")
+    );
     assert_eq!(service.notifications_of("alice"), 1);
 
     // Same envelope and element structure as the seed's response; the seed renders Result
     // empty, ours carries the standard result object inside it.
     let ours = xml_tree(&text);
     let seed_tree = xml_tree(&seed.response_xml);
-    assert_eq!((ours.ns.as_str(), ours.local.as_str()), (seed_tree.ns.as_str(), seed_tree.local.as_str()));
+    assert_eq!(
+        (ours.ns.as_str(), ours.local.as_str()),
+        (seed_tree.ns.as_str(), seed_tree.local.as_str())
+    );
     let body_of = |t: &XmlTree| {
         let b = t.children.iter().find(|c| c.local == "Body").expect("Body");
         let op = &b.children[0];
         let result = &op.children[0];
-        (op.ns.clone(), op.local.clone(), result.local.clone(), result.children[0].local.clone())
+        (
+            op.ns.clone(),
+            op.local.clone(),
+            result.local.clone(),
+            result.children[0].local.clone(),
+        )
     };
     assert_eq!(body_of(&ours), body_of(&seed_tree));
     assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
@@ -61,7 +80,9 @@ async fn server_accepts_seed_soap12_request() {
 }
 
 async fn client_matches_seed(version_label: &str, version: SoapVersion) {
-    let Some(seed) = seed_sample(version_label) else { return };
+    let Some(seed) = seed_sample(version_label) else {
+        return;
+    };
     let canned = seed.response_xml.clone();
     let content_type = seed.response_headers[0].1.clone();
     let recorder = Recorder::answering(200, &content_type, &canned);
@@ -84,7 +105,11 @@ async fn client_matches_seed(version_label: &str, version: SoapVersion) {
     let sent = recorder.last();
     let sent_xml = String::from_utf8(sent.body.clone()).unwrap();
     let expected = seed.filled_request("admin", "secret", "alice", "alice@example.com", true);
-    assert_eq!(xml_tree(&sent_xml), xml_tree(&expected), "sent:\n{sent_xml}");
+    assert_eq!(
+        xml_tree(&sent_xml),
+        xml_tree(&expected),
+        "sent:\n{sent_xml}"
+    );
     let seed_ct = seed.header("Content-Type").unwrap();
     match version {
         SoapVersion::Soap11 => {

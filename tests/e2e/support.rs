@@ -28,9 +28,15 @@ pub fn shared_file(relative: &str) -> Option<PathBuf> {
         return Some(path);
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is missing; CI must run with ../shared beside the clone", path.display());
+        panic!(
+            "{} is missing; CI must run with ../shared beside the clone",
+            path.display()
+        );
     }
-    eprintln!("SKIPPED: {} is not present beside this clone", path.display());
+    eprintln!(
+        "SKIPPED: {} is not present beside this clone",
+        path.display()
+    );
     None
 }
 
@@ -96,7 +102,12 @@ impl Recorder {
     }
 
     pub fn last(&self) -> HttpRequest {
-        self.requests.lock().unwrap().last().cloned().expect("a request was sent")
+        self.requests
+            .lock()
+            .unwrap()
+            .last()
+            .cloned()
+            .expect("a request was sent")
     }
 }
 
@@ -135,7 +146,9 @@ pub struct SeedSample {
 pub fn seed_sample(version: &str) -> Option<SeedSample> {
     let path = shared_file("seed/AccountManagementService.ChangeBackupAccountEmail.help.txt")?;
     let text = std::fs::read_to_string(path).unwrap();
-    let section_start = text.find(&format!("\n{version}\n")).expect("seed has the section");
+    let section_start = text
+        .find(&format!("\n{version}\n"))
+        .expect("seed has the section");
     let section = &text[section_start..];
     let section = match section[1..].find("\nSOAP 1.") {
         Some(end) => &section[..end + 1],
@@ -143,7 +156,9 @@ pub fn seed_sample(version: &str) -> Option<SeedSample> {
     };
     let post = section.find("POST ").expect("request line");
     let request = &section[post..];
-    let (req_head, rest) = request.split_once("\n\n").expect("blank line after headers");
+    let (req_head, rest) = request
+        .split_once("\n\n")
+        .expect("blank line after headers");
     let (req_xml, response) = rest.split_once("HTTP/1.1 200 OK").expect("response");
     let (resp_head, resp_xml) = response.split_once("\n\n").expect("response headers");
     let headers = |head: &str| {
@@ -169,11 +184,27 @@ impl SeedSample {
     }
 
     /// The request with its placeholders replaced by real values.
-    pub fn filled_request(&self, user: &str, password: &str, account: &str, email: &str, send: bool) -> String {
+    pub fn filled_request(
+        &self,
+        user: &str,
+        password: &str,
+        account: &str,
+        email: &str,
+        send: bool,
+    ) -> String {
         self.request_xml
-            .replace("<UserName>string</UserName>", &format!("<UserName>{user}</UserName>"))
-            .replace("<Password>string</Password>", &format!("<Password>{password}</Password>"))
-            .replace("<Username>string</Username>", &format!("<Username>{account}</Username>"))
+            .replace(
+                "<UserName>string</UserName>",
+                &format!("<UserName>{user}</UserName>"),
+            )
+            .replace(
+                "<Password>string</Password>",
+                &format!("<Password>{password}</Password>"),
+            )
+            .replace(
+                "<Username>string</Username>",
+                &format!("<Username>{account}</Username>"),
+            )
             .replace("<Email>string</Email>", &format!("<Email>{email}</Email>"))
             .replace(
                 "<SendEmailToCustomer>boolean</SendEmailToCustomer>",

@@ -21,7 +21,11 @@ pub fn client(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     let header_fields = p.headers.iter().map(|(name, el)| {
         let f = ident(name);
         let ty = e.type_tokens(&el.ty);
-        let doc = doc_attrs([format!("The `{}` header, sent with every operation that declares it.", el.name.local).as_str()]);
+        let doc = doc_attrs([format!(
+            "The `{}` header, sent with every operation that declares it.",
+            el.name.local
+        )
+        .as_str()]);
         quote!(#doc pub #f: Option<#ty>,)
     });
     let header_methods = p.headers.iter().map(|(name, el)| {
@@ -67,7 +71,11 @@ pub fn client(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
         )
         .as_str()]),
     );
-    let headers_doc = doc_attrs([format!("SOAP headers of the `{}` service that the client sends.", s.name).as_str()]);
+    let headers_doc = doc_attrs([format!(
+        "SOAP headers of the `{}` service that the client sends.",
+        s.name
+    )
+    .as_str()]);
     quote! {
         #headers_doc
         #[derive(Debug, Clone, Default)]
@@ -174,7 +182,12 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
     if !op.output_headers.is_empty() {
         notes.push("The response headers this operation declares are not decoded by this version of soapgen.".into());
     }
-    let doc = doc_attrs(op.doc.iter().map(String::as_str).chain(notes.iter().map(String::as_str)));
+    let doc = doc_attrs(
+        op.doc
+            .iter()
+            .map(String::as_str)
+            .chain(notes.iter().map(String::as_str)),
+    );
     let allow = super::many_arguments(params.len());
     quote! {
         #doc
@@ -192,7 +205,10 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
 
 /// The parameters of a client method, the statements that build the request value, and the
 /// statement that writes it into the envelope's body.
-fn input_params(e: &Emitter, op_plan: &OperationPlan) -> (Vec<TokenStream>, TokenStream, TokenStream) {
+fn input_params(
+    e: &Emitter,
+    op_plan: &OperationPlan,
+) -> (Vec<TokenStream>, TokenStream, TokenStream) {
     let rt = &e.rt;
     match &op_plan.input {
         Shape::Empty => (Vec::new(), quote!(), quote!(envelope.body();)),

@@ -56,11 +56,19 @@ fn write_field(e: &Emitter, f: &Field, access: TokenStream, boxed: bool) -> Toke
             quote!(#rt::xml::write_repeated(w, #ns, #local, &#access);)
         }
         Occurrence::Optional => {
-            let body = if boxed { write_value(e, f, quote!(&**v)) } else { write_value(e, f, quote!(v)) };
+            let body = if boxed {
+                write_value(e, f, quote!(&**v))
+            } else {
+                write_value(e, f, quote!(v))
+            };
             quote!(if let Some(v) = &#access { #body })
         }
         Occurrence::Repeated => {
-            let body = if boxed { write_value(e, f, quote!(&**v)) } else { write_value(e, f, quote!(v)) };
+            let body = if boxed {
+                write_value(e, f, quote!(&**v))
+            } else {
+                write_value(e, f, quote!(v))
+            };
             quote!(for v in &#access { #body })
         }
     }
@@ -114,9 +122,18 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
     }
     for (i, f) in st.fields.iter().enumerate() {
         let member = ident(&names.members[i]);
-        writes.push(write_field(e, f, quote!(self.#member), names.boxed.contains(&i)));
+        writes.push(write_field(
+            e,
+            f,
+            quote!(self.#member),
+            names.boxed.contains(&i),
+        ));
     }
-    let w_param = if writes.is_empty() { quote!(_w) } else { quote!(w) };
+    let w_param = if writes.is_empty() {
+        quote!(_w)
+    } else {
+        quote!(w)
+    };
 
     // --- decoding ---
     let mut prelude = Vec::new();
@@ -187,7 +204,10 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
             match &f.kind {
                 FieldKind::Element(_) => {
                     let action = store(read_value(e, f, boxed));
-                    arms.push(((f.wire.ns.clone(), f.wire.local.clone()), Arm { once, action }));
+                    arms.push((
+                        (f.wire.ns.clone(), f.wire.local.clone()),
+                        Arm { once, action },
+                    ));
                 }
                 FieldKind::Any => {
                     wildcard.get_or_insert(store(read_value(e, f, false)));
@@ -205,8 +225,13 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
                         } else {
                             quote!(#choice_name::#vname(#value))
                         };
-                        let built = if boxed { quote!(Box::new(#built)) } else { built };
-                        let action = if v.occurrence == Occurrence::Repeated && !repeated && !boxed {
+                        let built = if boxed {
+                            quote!(Box::new(#built))
+                        } else {
+                            built
+                        };
+                        let action = if v.occurrence == Occurrence::Repeated && !repeated && !boxed
+                        {
                             let inner = read_value(e, v, false);
                             quote! {
                                 match &mut #slot {
@@ -221,14 +246,22 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
                             FieldKind::Any => {
                                 wildcard.get_or_insert(action);
                             }
-                            _ => arms.push(((v.wire.ns.clone(), v.wire.local.clone()), Arm { once: once.clone(), action })),
+                            _ => arms.push((
+                                (v.wire.ns.clone(), v.wire.local.clone()),
+                                Arm {
+                                    once: once.clone(),
+                                    action,
+                                },
+                            )),
                         }
                     }
                 }
             }
             let local = &f.wire.local;
             inits.push(match f.occurrence {
-                Occurrence::Required => quote!(#member: #rt::xml::required(#slot, start.local(), #local)?,),
+                Occurrence::Required => {
+                    quote!(#member: #rt::xml::required(#slot, start.local(), #local)?,)
+                }
                 _ => quote!(#member: #slot,),
             });
         }
@@ -247,7 +280,9 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
             for (n, arm) in list.into_iter().enumerate() {
                 let action = &arm.action;
                 match (&arm.once, n == last) {
-                    (Some(slot), false) => chain.extend(quote!(if #slot.is_none() { #action } else)),
+                    (Some(slot), false) => {
+                        chain.extend(quote!(if #slot.is_none() { #action } else))
+                    }
                     _ => {
                         chain.extend(quote!({ #action }));
                         break;

@@ -149,7 +149,12 @@ impl Emitter<'_> {
                     let boxed = self.plan.types[*wrapper].boxed.contains(&0);
                     (self.field_tokens(&st.fields[0], boxed), quote!(output.#f))
                 }
-                _ => (quote!(()), quote!({ let _ = output; })),
+                _ => (
+                    quote!(()),
+                    quote!({
+                        let _ = output;
+                    }),
+                ),
             },
         }
     }
@@ -196,7 +201,11 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
     });
     out.push_str(". Do not edit: regenerate instead.\n");
     for (location, note) in &ir.notes {
-        out.push_str(&format!("// note: {}:{}: {note}\n", display_file(&location.file), location.line));
+        out.push_str(&format!(
+            "// note: {}:{}: {note}\n",
+            display_file(&location.file),
+            location.line
+        ));
     }
     out.push('\n');
     out.push_str(&body);

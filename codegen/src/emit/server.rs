@@ -16,9 +16,21 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     let trait_name = ident(&p.trait_name);
     let server = ident(&p.server_name);
     let op_enum = ident(&p.operation_enum);
-    let trait_methods = s.operations.iter().zip(&p.operations).map(|(op, op_plan)| trait_method(e, op, op_plan));
-    let arc_methods = s.operations.iter().zip(&p.operations).map(|(op, op_plan)| arc_method(e, op, op_plan));
-    let variants: Vec<_> = p.operations.iter().map(|o| format_ident!("{}", heck_camel(&o.method))).collect();
+    let trait_methods = s
+        .operations
+        .iter()
+        .zip(&p.operations)
+        .map(|(op, op_plan)| trait_method(e, op, op_plan));
+    let arc_methods = s
+        .operations
+        .iter()
+        .zip(&p.operations)
+        .map(|(op, op_plan)| arc_method(e, op, op_plan));
+    let variants: Vec<_> = p
+        .operations
+        .iter()
+        .map(|o| format_ident!("{}", heck_camel(&o.method)))
+        .collect();
 
     // Routing tables, first declaration winning so no pattern is unreachable.
     let mut action_arms = Vec::new();
@@ -145,15 +157,31 @@ fn trait_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenSt
         let ty = e.type_tokens(&h.element.ty);
         params.push(quote!(#p: Option<#ty>));
     }
-    params.extend(body_params(e, op_plan).into_iter().map(|(p, ty)| quote!(#p: #ty)));
+    params.extend(
+        body_params(e, op_plan)
+            .into_iter()
+            .map(|(p, ty)| quote!(#p: #ty)),
+    );
     let (out_ty, _) = e.output_tokens(&op_plan.output);
     let mut notes = vec![format!("Handles the `{}` operation.", op.name)];
     if !op.input_headers.is_empty() {
-        let names: Vec<String> = op.input_headers.iter().map(|h| format!("`{}`", h.element.name.local)).collect();
-        notes.push(format!("Receives the request's {} header (None when absent).", names.join(", ")));
+        let names: Vec<String> = op
+            .input_headers
+            .iter()
+            .map(|h| format!("`{}`", h.element.name.local))
+            .collect();
+        notes.push(format!(
+            "Receives the request's {} header (None when absent).",
+            names.join(", ")
+        ));
     }
     notes.push("Return a `Fault` to answer with a SOAP fault.".into());
-    let doc = doc_attrs(op.doc.iter().map(String::as_str).chain(notes.iter().map(String::as_str)));
+    let doc = doc_attrs(
+        op.doc
+            .iter()
+            .map(String::as_str)
+            .chain(notes.iter().map(String::as_str)),
+    );
     let allow = super::many_arguments(params.len());
     quote! {
         #doc
@@ -201,13 +229,23 @@ fn body_params(e: &Emitter, op_plan: &OperationPlan) -> Vec<(proc_macro2::Ident,
             st.fields
                 .iter()
                 .enumerate()
-                .map(|(i, f)| (ident(&op_plan.params[i]), e.field_tokens(f, names.boxed.contains(&i))))
+                .map(|(i, f)| {
+                    (
+                        ident(&op_plan.params[i]),
+                        e.field_tokens(f, names.boxed.contains(&i)),
+                    )
+                })
                 .collect()
         }
     }
 }
 
-fn dispatch_arm(e: &Emitter, op: &Operation, op_plan: &OperationPlan, variant: TokenStream) -> TokenStream {
+fn dispatch_arm(
+    e: &Emitter,
+    op: &Operation,
+    op_plan: &OperationPlan,
+    variant: TokenStream,
+) -> TokenStream {
     let rt = &e.rt;
     let method = ident(&op_plan.method);
     let understood = op.input_headers.iter().map(|h| {
@@ -275,7 +313,10 @@ fn dispatch_arm(e: &Emitter, op: &Operation, op_plan: &OperationPlan, variant: T
             let (bind, value) = match names.members.first() {
                 Some(m) => {
                     let m = ident(m);
-                    (quote!(let output = #call;), quote!(#wrapper_name { #m: output }))
+                    (
+                        quote!(let output = #call;),
+                        quote!(#wrapper_name { #m: output }),
+                    )
                 }
                 None => (quote!(#call;), quote!(#wrapper_name {})),
             };

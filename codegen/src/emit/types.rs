@@ -10,8 +10,13 @@ use quote::quote;
 fn origin_doc(t: &TypeDef) -> String {
     match &t.origin {
         Origin::Named(q) => format!("XML schema type {}.", wire_name(&q.ns, &q.local)),
-        Origin::Element(q) => format!("The anonymous type of element {}.", wire_name(&q.ns, &q.local)),
-        Origin::Nested { name, .. } => format!("An anonymous type, declared inside the type containing `{name}`."),
+        Origin::Element(q) => format!(
+            "The anonymous type of element {}.",
+            wire_name(&q.ns, &q.local)
+        ),
+        Origin::Nested { name, .. } => {
+            format!("An anonymous type, declared inside the type containing `{name}`.")
+        }
     }
 }
 
@@ -28,7 +33,10 @@ fn occurrence_doc(f: &Field) -> String {
         .map(|d| format!(", default `{d}`"))
         .unwrap_or_default();
     match f.kind {
-        FieldKind::Element(_) => format!("Element {} ({occ}{nil}{default}).", wire_name(&f.wire.ns, &f.wire.local)),
+        FieldKind::Element(_) => format!(
+            "Element {} ({occ}{nil}{default}).",
+            wire_name(&f.wire.ns, &f.wire.local)
+        ),
         FieldKind::Choice(_) => format!("A choice between elements ({occ})."),
         FieldKind::Any => format!("Any elements (`xs:any`), kept as raw XML ({occ})."),
     }
@@ -47,9 +55,17 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                 notes.push("Mixed content: text between child elements is not kept.".into());
             }
             if let Some(base) = st.base {
-                notes.push(format!("Extends [`{}`]; its members come first.", e.plan.types[base].name));
+                notes.push(format!(
+                    "Extends [`{}`]; its members come first.",
+                    e.plan.types[base].name
+                ));
             }
-            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain(notes.iter().map(String::as_str)));
+            let docs = doc_attrs(
+                t.doc
+                    .iter()
+                    .map(String::as_str)
+                    .chain(notes.iter().map(String::as_str)),
+            );
             let mut fields = Vec::new();
             for (i, a) in st.attributes.iter().enumerate() {
                 let fname = ident(&names.attributes[i]);
@@ -59,7 +75,10 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                     "Attribute {} ({}{}).",
                     wire_name(&a.wire.ns, &a.wire.local),
                     if a.required { "required" } else { "optional" },
-                    a.default.as_ref().map(|d| format!(", default `{d}`")).unwrap_or_default()
+                    a.default
+                        .as_ref()
+                        .map(|d| format!(", default `{d}`"))
+                        .unwrap_or_default()
                 );
                 let d = doc_attrs(a.doc.iter().map(String::as_str).chain([note.as_str()]));
                 fields.push(quote!(#d pub #fname: #ty,));
@@ -82,7 +101,11 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                 let d = doc_attrs(f.doc.iter().map(String::as_str).chain([note.as_str()]));
                 fields.push(quote!(#d pub #fname: #ty,));
             }
-            let default = if e.plan.defaultable[id] { quote!(Default,) } else { quote!() };
+            let default = if e.plan.defaultable[id] {
+                quote!(Default,)
+            } else {
+                quote!()
+            };
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #default)]
@@ -91,38 +114,49 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
         }
         TypeKind::Enum { values } => {
             let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([origin.as_str()]));
-            let variants = values.iter().zip(&names.members).map(|((value, doc), v)| {
-                let v = ident(v);
-                let note = format!("`{value}`");
-                let d = doc_attrs(doc.iter().map(String::as_str).chain([note.as_str()]));
-                quote!(#d #v,)
-            });
+            let variants =
+                values
+                    .iter()
+                    .zip(&names.members)
+                    .enumerate()
+                    .map(|(i, ((value, doc), v))| {
+                        let v = ident(v);
+                        let note = format!("`{value}`");
+                        let d = doc_attrs(doc.iter().map(String::as_str).chain([note.as_str()]));
+                        let default = (i == 0).then(|| quote!(#[default]));
+                        quote!(#d #default #v,)
+                    });
             let unrecognized = ident(&names.unrecognized);
-            let first = names.members.first().map(|v| ident(v));
-            let default = first.map(|v| {
-                quote! {
-                    impl Default for #name {
-                        fn default() -> Self { Self::#v }
-                    }
-                }
-            });
+            let default = if values.is_empty() {
+                quote!()
+            } else {
+                quote!(Default,)
+            };
             quote! {
                 #docs
-                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                #[derive(Debug, Clone, PartialEq, Eq, Hash, #default)]
                 pub enum #name {
                     #(#variants)*
                     /// A value outside the schema's enumeration, kept as received.
                     #unrecognized(String),
                 }
-                #default
             }
         }
         TypeKind::Choice(variants) => {
-            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain(["Exactly one of these elements (`xs:choice`)."]));
+            let docs = doc_attrs(
+                t.doc
+                    .iter()
+                    .map(String::as_str)
+                    .chain(["Exactly one of these elements (`xs:choice`)."]),
+            );
             let vs = variants.iter().zip(&names.members).map(|(f, v)| {
                 let v = ident(v);
                 let item = e.item_tokens(f, false);
-                let ty = if f.occurrence == Occurrence::Repeated { quote!(Vec<#item>) } else { item };
+                let ty = if f.occurrence == Occurrence::Repeated {
+                    quote!(Vec<#item>)
+                } else {
+                    item
+                };
                 let note = occurrence_doc(f);
                 let d = doc_attrs(f.doc.iter().map(String::as_str).chain([note.as_str()]));
                 quote!(#d #v(#ty),)
@@ -134,7 +168,12 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
             }
         }
         TypeKind::Alias(target) => {
-            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([origin.as_str(), "Its facets are not enforced."]));
+            let docs = doc_attrs(
+                t.doc
+                    .iter()
+                    .map(String::as_str)
+                    .chain([origin.as_str(), "Its facets are not enforced."]),
+            );
             let target = e.type_tokens(target);
             quote! {
                 #docs
@@ -142,9 +181,18 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
             }
         }
         TypeKind::List(item) => {
-            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([origin.as_str(), "A whitespace-separated list (`xs:list`)."]));
+            let docs = doc_attrs(
+                t.doc
+                    .iter()
+                    .map(String::as_str)
+                    .chain([origin.as_str(), "A whitespace-separated list (`xs:list`)."]),
+            );
             let item = e.type_tokens(item);
-            let default = if e.plan.defaultable[id] { quote!(Default,) } else { quote!() };
+            let default = if e.plan.defaultable[id] {
+                quote!(Default,)
+            } else {
+                quote!()
+            };
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #default)]

@@ -104,14 +104,21 @@ impl<'a, 'input> Ctx<'a, 'input> {
                 Some("xml") => "http://www.w3.org/XML/1998/namespace".to_string(),
                 Some(p) => {
                     return Err(self
-                        .error(node, format!("the prefix `{p}` in `{value}` is not declared"))
+                        .error(
+                            node,
+                            format!("the prefix `{p}` in `{value}` is not declared"),
+                        )
                         .with_hint(format!(
                             "declare it with xmlns:{p}=\"…\" on this element or an ancestor"
                         )))
                 }
             },
         };
-        let ns = if is_xsd_ns(&ns) { XSD_NS.to_string() } else { ns };
+        let ns = if is_xsd_ns(&ns) {
+            XSD_NS.to_string()
+        } else {
+            ns
+        };
         let ns = match (ns.is_empty(), self.chameleon_ns) {
             (true, Some(chameleon)) => chameleon.to_string(),
             _ => ns,
@@ -124,7 +131,10 @@ impl<'a, 'input> Ctx<'a, 'input> {
         match node.attribute(attr) {
             None => Ok(default),
             Some(v) => v.trim().parse::<u64>().map_err(|_| {
-                self.error(node, format!("{attr}=\"{v}\" is not a non-negative integer"))
+                self.error(
+                    node,
+                    format!("{attr}=\"{v}\" is not a non-negative integer"),
+                )
             }),
         }
     }

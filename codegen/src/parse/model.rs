@@ -128,6 +128,8 @@ pub struct AttributeList {
 }
 
 /// A model group or particle.
+// The syntax model is built once per definition; boxing the large variants would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Particle {
     /// `xs:sequence`.
@@ -237,6 +239,7 @@ pub struct SimpleType {
 }
 
 /// Either kind of type definition.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum TypeDef {
     /// `xs:complexType`.

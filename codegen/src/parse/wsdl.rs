@@ -36,7 +36,9 @@ pub(crate) fn parse_wsdl(ctx: &Ctx, root: Node) -> R<ParsedWsdl> {
                     root.tag_name().name()
                 ),
             )
-            .with_hint("soapgen reads WSDL 1.1 documents (namespace http://schemas.xmlsoap.org/wsdl/)"));
+            .with_hint(
+                "soapgen reads WSDL 1.1 documents (namespace http://schemas.xmlsoap.org/wsdl/)",
+            ));
     }
     let target_ns = root.attribute("targetNamespace").unwrap_or("").to_string();
     let mut out = ParsedWsdl {
@@ -185,15 +187,21 @@ fn parse_binding(ctx: &Ctx, node: Node, name: QName) -> R<Binding> {
         ctx.error(node, "wsdl:binding without type=")
             .with_hint("name the portType this binding implements")
     })?;
-    let soap_binding = children(node).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "binding");
+    let soap_binding =
+        children(node).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "binding");
     let soap = soap_binding.and_then(soap_ns);
-    let default_style = soap_binding.and_then(parse_style).unwrap_or(Style::Document);
+    let default_style = soap_binding
+        .and_then(parse_style)
+        .unwrap_or(Style::Document);
     let mut operations = Vec::new();
     for op in children(node).filter(|o| is(*o, WSDL_NS, "operation")) {
-        let soap_op = children(op).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "operation");
+        let soap_op =
+            children(op).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "operation");
         let mut bop = BindingOperation {
             name: name_of(ctx, op)?.to_string(),
-            soap_action: soap_op.and_then(|s| s.attribute("soapAction")).map(str::to_string),
+            soap_action: soap_op
+                .and_then(|s| s.attribute("soapAction"))
+                .map(str::to_string),
             style: soap_op.and_then(parse_style).unwrap_or(default_style),
             input: BindingMessage::default(),
             output: BindingMessage::default(),

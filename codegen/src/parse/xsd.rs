@@ -28,11 +28,7 @@ pub(crate) fn parse_schema(
     };
     let mut refs = Vec::new();
     for child in children(node) {
-        if !child
-            .tag_name()
-            .namespace()
-            .is_some_and(super::is_xsd_ns)
-        {
+        if !child.tag_name().namespace().is_some_and(super::is_xsd_ns) {
             continue;
         }
         match child.tag_name().name() {
@@ -40,7 +36,9 @@ pub(crate) fn parse_schema(
             "complexType" => schema
                 .types
                 .push(TypeDef::Complex(parse_complex(ctx, child)?)),
-            "simpleType" => schema.types.push(TypeDef::Simple(parse_simple(ctx, child)?)),
+            "simpleType" => schema
+                .types
+                .push(TypeDef::Simple(parse_simple(ctx, child)?)),
             "group" => schema.groups.push(GroupDef {
                 name: required_name(ctx, child)?,
                 particle: first_particle(ctx, child)?,
@@ -125,7 +123,9 @@ pub(crate) fn parse_element(ctx: &Ctx, node: Node, global: bool) -> R<ElementDec
     if name.is_none() && reference.is_none() {
         return Err(ctx
             .error(node, "xs:element has neither name= nor ref=")
-            .with_hint("give the element a name, or refer to a global element with ref=\"prefix:Name\""));
+            .with_hint(
+                "give the element a name, or refer to a global element with ref=\"prefix:Name\"",
+            ));
     }
     let mut inline_type = None;
     for child in children(node) {
@@ -140,7 +140,11 @@ pub(crate) fn parse_element(ctx: &Ctx, node: Node, global: bool) -> R<ElementDec
         reference,
         type_name: ctx.qname_attr(node, "type")?,
         inline_type,
-        occurs: if global { Occurs::ONCE } else { ctx.occurs(node)? },
+        occurs: if global {
+            Occurs::ONCE
+        } else {
+            ctx.occurs(node)?
+        },
         nillable: bool_attr(node, "nillable"),
         default: node.attribute("default").map(str::to_string),
         fixed: node.attribute("fixed").map(str::to_string),
@@ -257,8 +261,8 @@ pub(crate) fn parse_complex(ctx: &Ctx, node: Node) -> R<ComplexType> {
             continue;
         }
         mixed |= bool_attr(child, "mixed");
-        let Some(derivation) = children(child)
-            .find(|c| is(*c, XSD_NS, "extension") || is(*c, XSD_NS, "restriction"))
+        let Some(derivation) =
+            children(child).find(|c| is(*c, XSD_NS, "extension") || is(*c, XSD_NS, "restriction"))
         else {
             return Err(ctx
                 .error(child, "expected xs:extension or xs:restriction inside")

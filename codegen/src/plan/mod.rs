@@ -176,7 +176,10 @@ fn member_names(t: &TypeDef, name: String) -> TypeNames {
             out.members = values
                 .iter()
                 .map(|(v, _)| {
-                    let v = v.strip_prefix('-').map(|r| format!("Minus {r}")).unwrap_or_else(|| v.clone());
+                    let v = v
+                        .strip_prefix('-')
+                        .map(|r| format!("Minus {r}"))
+                        .unwrap_or_else(|| v.clone());
                     scope.claim(camel(&v, "V"), "")
                 })
                 .collect();
@@ -243,8 +246,19 @@ fn defaultable(ir: &Ir) -> Vec<bool> {
         use Builtin::*;
         matches!(
             b,
-            String | Boolean | Byte | Short | Int | Long | UnsignedByte | UnsignedShort
-                | UnsignedInt | UnsignedLong | Float | Double | AnyType
+            String
+                | Boolean
+                | Byte
+                | Short
+                | Int
+                | Long
+                | UnsignedByte
+                | UnsignedShort
+                | UnsignedInt
+                | UnsignedLong
+                | Float
+                | Double
+                | AnyType
         )
     }
     fn check(ir: &Ir, id: TypeId, memo: &mut Vec<Option<bool>>) -> bool {
@@ -257,7 +271,8 @@ fn defaultable(ir: &Ir) -> Vec<bool> {
             TypeRef::Named(t) => check(ir, *t, memo),
         };
         let v = match &ir.types[id].kind {
-            TypeKind::Enum { .. } | TypeKind::List(_) => true,
+            TypeKind::Enum { values } => !values.is_empty(),
+            TypeKind::List(_) => true,
             TypeKind::Choice(_) => false,
             TypeKind::Alias(r) => type_ok(r, memo),
             TypeKind::Struct(st) => {
@@ -269,7 +284,10 @@ fn defaultable(ir: &Ir) -> Vec<bool> {
                             FieldKind::Choice(_) => false,
                             FieldKind::Any => true,
                         }
-                }) && st.attributes.iter().all(|a| !a.required || type_ok(&a.ty, memo))
+                }) && st
+                    .attributes
+                    .iter()
+                    .all(|a| !a.required || type_ok(&a.ty, memo))
                     && st.text.as_ref().is_none_or(|r| type_ok(r, memo))
             }
         };
@@ -277,7 +295,9 @@ fn defaultable(ir: &Ir) -> Vec<bool> {
         v
     }
     let mut memo = vec![None; ir.types.len()];
-    (0..ir.types.len()).map(|id| check(ir, id, &mut memo)).collect()
+    (0..ir.types.len())
+        .map(|id| check(ir, id, &mut memo))
+        .collect()
 }
 
 /// Whether `id` is a plain sequence of elements (no attributes, text, wildcards or choices), the
@@ -288,15 +308,30 @@ fn plain_wrapper(ir: &Ir, id: TypeId) -> bool {
             st.attributes.is_empty()
                 && !st.any_attribute
                 && st.text.is_none()
-                && st.fields.iter().all(|f| matches!(f.kind, FieldKind::Element(_)))
+                && st
+                    .fields
+                    .iter()
+                    .all(|f| matches!(f.kind, FieldKind::Element(_)))
         }
         _ => false,
     }
 }
 
-fn service_plan(ir: &Ir, s: &Service, names: (String, String, String, String, String)) -> ServicePlan {
+fn service_plan(
+    ir: &Ir,
+    s: &Service,
+    names: (String, String, String, String, String),
+) -> ServicePlan {
     let (trait_name, server_name, client_name, headers_name, operation_enum) = names;
-    let client_methods = ["new", "with_soap_version", "soap_version", "set_soap_version", "headers", "headers_mut", "core"];
+    let client_methods = [
+        "new",
+        "with_soap_version",
+        "soap_version",
+        "set_soap_version",
+        "headers",
+        "headers_mut",
+        "core",
+    ];
     let mut methods = Scope::with_reserved(client_methods);
     let mut header_fields = Scope::default();
     let mut headers: Vec<(String, ElementRef)> = Vec::new();
@@ -316,7 +351,11 @@ fn service_plan(ir: &Ir, s: &Service, names: (String, String, String, String, St
         .map(|op| {
             let method = methods.claim(snake(&op.name), "_op");
             let wrapped_input = op.input.as_ref().and_then(|e| match e.ty {
-                TypeRef::Named(id) if e.name.local == op.name && plain_wrapper(ir, id) && !e.nillable => Some(id),
+                TypeRef::Named(id)
+                    if e.name.local == op.name && plain_wrapper(ir, id) && !e.nillable =>
+                {
+                    Some(id)
+                }
                 _ => None,
             });
             let (input, params_fields) = match (&op.input, wrapped_input) {
@@ -327,7 +366,9 @@ fn service_plan(ir: &Ir, s: &Service, names: (String, String, String, String, St
                         wrapper: id,
                     },
                     match &ir.types[id].kind {
-                        TypeKind::Struct(st) => st.fields.iter().map(|f| f.wire.local.clone()).collect(),
+                        TypeKind::Struct(st) => {
+                            st.fields.iter().map(|f| f.wire.local.clone()).collect()
+                        }
                         _ => Vec::new(),
                     },
                 ),
@@ -346,7 +387,9 @@ fn service_plan(ir: &Ir, s: &Service, names: (String, String, String, String, St
             let output = match &op.output {
                 None => Shape::Empty,
                 Some(e) => match e.ty {
-                    TypeRef::Named(id) if wrapped_input.is_some() && plain_wrapper(ir, id) && !e.nillable => {
+                    TypeRef::Named(id)
+                        if wrapped_input.is_some() && plain_wrapper(ir, id) && !e.nillable =>
+                    {
                         match &ir.types[id].kind {
                             TypeKind::Struct(st) if st.fields.len() <= 1 => Shape::Unwrapped {
                                 element: e.clone(),

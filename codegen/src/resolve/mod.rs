@@ -40,15 +40,29 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             .collect();
         let Some(port_type) = index.port_types.get(pt_name).copied() else {
             let at = &bindings[0].location;
-            return Err(Diagnostic::new(at.clone(), format!("port type `{pt_name}` is not defined"))
-                .with_hint("the binding's type= must name a wsdl:portType of this WSDL or one it imports")
-                .into());
+            return Err(Diagnostic::new(
+                at.clone(),
+                format!("port type `{pt_name}` is not defined"),
+            )
+            .with_hint(
+                "the binding's type= must name a wsdl:portType of this WSDL or one it imports",
+            )
+            .into());
         };
-        services.push(service(&mut resolver, port_type, &bindings, &index, filter)?);
+        services.push(service(
+            &mut resolver,
+            port_type,
+            &bindings,
+            &index,
+            filter,
+        )?);
     }
     if let Some(only) = &filter.only {
         for name in only {
-            if !services.iter().any(|s| s.operations.iter().any(|o| &o.name == name)) {
+            if !services
+                .iter()
+                .any(|s| s.operations.iter().any(|o| &o.name == name))
+            {
                 let at = services
                     .first()
                     .and_then(|s| s.operations.first())
@@ -58,9 +72,12 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
                         line: 1,
                         column: 1,
                     });
-                return Err(Diagnostic::new(at, format!("the operation filter names `{name}`, which no SOAP binding has"))
-                    .with_hint("check the spelling; operation names are case-sensitive")
-                    .into());
+                return Err(Diagnostic::new(
+                    at,
+                    format!("the operation filter names `{name}`, which no SOAP binding has"),
+                )
+                .with_hint("check the spelling; operation names are case-sensitive")
+                .into());
             }
         }
     }
@@ -184,18 +201,28 @@ fn message<'d>(index: &Index<'d>, name: &QName, at: &Location) -> Result<&'d syn
     })
 }
 
-fn headers(resolver: &mut TypeResolver, binding: &syn::BindingMessage, index: &Index) -> Result<Vec<Header>> {
+fn headers(
+    resolver: &mut TypeResolver,
+    binding: &syn::BindingMessage,
+    index: &Index,
+) -> Result<Vec<Header>> {
     let mut out = Vec::new();
     for h in &binding.headers {
         let msg = message(index, &h.message, &h.location)?;
         let part = msg.parts.iter().find(|p| p.name == h.part).ok_or_else(|| {
-            Diagnostic::new(h.location.clone(), format!("message `{}` has no part `{}`", h.message, h.part))
-                .with_hint("soap:header part= must name a part of the message it names")
+            Diagnostic::new(
+                h.location.clone(),
+                format!("message `{}` has no part `{}`", h.message, h.part),
+            )
+            .with_hint("soap:header part= must name a part of the message it names")
         })?;
         let Some(element) = &part.element else {
-            return Err(Diagnostic::new(part.location.clone(), format!("header part `{}` has no element=", part.name))
-                .with_hint("literal SOAP headers must be declared with element=\"prefix:Element\"")
-                .into());
+            return Err(Diagnostic::new(
+                part.location.clone(),
+                format!("header part `{}` has no element=", part.name),
+            )
+            .with_hint("literal SOAP headers must be declared with element=\"prefix:Element\"")
+            .into());
         };
         out.push(Header {
             part: part.name.clone(),

@@ -75,14 +75,24 @@ impl<'d> TypeResolver<'d> {
         Ok(TypeRef::Named(id))
     }
 
-    fn type_kind(&mut self, def: &syn::TypeDef, schema: &syn::Schema, id: TypeId) -> Result<TypeKind> {
+    fn type_kind(
+        &mut self,
+        def: &syn::TypeDef,
+        schema: &syn::Schema,
+        id: TypeId,
+    ) -> Result<TypeKind> {
         match def {
             syn::TypeDef::Complex(c) => self.complex(c, schema, id),
             syn::TypeDef::Simple(s) => self.simple(s, id),
         }
     }
 
-    fn anonymous(&mut self, def: &syn::TypeDef, schema: &syn::Schema, origin: Origin) -> Result<TypeId> {
+    fn anonymous(
+        &mut self,
+        def: &syn::TypeDef,
+        schema: &syn::Schema,
+        origin: Origin,
+    ) -> Result<TypeId> {
         let (location, doc) = match def {
             syn::TypeDef::Complex(c) => (c.location.clone(), c.doc.clone()),
             syn::TypeDef::Simple(s) => (s.location.clone(), s.doc.clone()),
@@ -109,7 +119,11 @@ impl<'d> TypeResolver<'d> {
         })
     }
 
-    fn global_element_type(&mut self, name: &QName, found: InSchema<'d, syn::ElementDecl>) -> Result<TypeRef> {
+    fn global_element_type(
+        &mut self,
+        name: &QName,
+        found: InSchema<'d, syn::ElementDecl>,
+    ) -> Result<TypeRef> {
         if let Some(t) = &found.def.type_name {
             return self.type_ref(t, &found.def.location);
         }
@@ -156,7 +170,8 @@ impl<'d> TypeResolver<'d> {
                         name: "Base".into(),
                     };
                     let schema = syn::Schema::default();
-                    let inner = self.anonymous(&syn::TypeDef::Simple((**inline).clone()), &schema, origin)?;
+                    let inner =
+                        self.anonymous(&syn::TypeDef::Simple((**inline).clone()), &schema, origin)?;
                     TypeKind::Alias(TypeRef::Named(inner))
                 } else {
                     TypeKind::Alias(TypeRef::Builtin(Builtin::String))
@@ -171,7 +186,11 @@ impl<'d> TypeResolver<'d> {
                             name: "Item".into(),
                         };
                         let schema = syn::Schema::default();
-                        TypeRef::Named(self.anonymous(&syn::TypeDef::Simple((**inline).clone()), &schema, origin)?)
+                        TypeRef::Named(self.anonymous(
+                            &syn::TypeDef::Simple((**inline).clone()),
+                            &schema,
+                            origin,
+                        )?)
                     }
                     (None, None) => TypeRef::Builtin(Builtin::String),
                 };
@@ -183,7 +202,12 @@ impl<'d> TypeResolver<'d> {
         })
     }
 
-    fn complex(&mut self, c: &syn::ComplexType, schema: &syn::Schema, id: TypeId) -> Result<TypeKind> {
+    fn complex(
+        &mut self,
+        c: &syn::ComplexType,
+        schema: &syn::Schema,
+        id: TypeId,
+    ) -> Result<TypeKind> {
         let mut st = StructType {
             mixed: c.mixed,
             ..StructType::default()
@@ -191,7 +215,14 @@ impl<'d> TypeResolver<'d> {
         match &c.content {
             syn::ComplexContent::Particle(p) => {
                 if let Some(p) = p {
-                    self.particle(p, schema, Occurrence::Required, id, &mut st.fields, &mut Vec::new())?;
+                    self.particle(
+                        p,
+                        schema,
+                        Occurrence::Required,
+                        id,
+                        &mut st.fields,
+                        &mut Vec::new(),
+                    )?;
                 }
             }
             syn::ComplexContent::Derived {
@@ -223,7 +254,14 @@ impl<'d> TypeResolver<'d> {
                     }
                 }
                 if let Some(p) = particle {
-                    self.particle(p, schema, Occurrence::Required, id, &mut st.fields, &mut Vec::new())?;
+                    self.particle(
+                        p,
+                        schema,
+                        Occurrence::Required,
+                        id,
+                        &mut st.fields,
+                        &mut Vec::new(),
+                    )?;
                 }
             }
             syn::ComplexContent::Simple {
@@ -264,7 +302,8 @@ impl<'d> TypeResolver<'d> {
         st.any_attribute |= list.any_attribute;
         for a in &list.attributes {
             if a.prohibited {
-                st.attributes.retain(|x| Some(&x.wire.local) != a.name.as_ref());
+                st.attributes
+                    .retain(|x| Some(&x.wire.local) != a.name.as_ref());
                 continue;
             }
             let attr = self.attribute(a, schema, id)?;
@@ -276,9 +315,12 @@ impl<'d> TypeResolver<'d> {
         }
         for (group, at) in &list.group_refs {
             if group_stack.contains(group) {
-                return Err(Diagnostic::new(at.clone(), format!("attribute group `{group}` refers to itself"))
-                    .with_hint("remove the circular xs:attributeGroup reference")
-                    .into());
+                return Err(Diagnostic::new(
+                    at.clone(),
+                    format!("attribute group `{group}` refers to itself"),
+                )
+                .with_hint("remove the circular xs:attributeGroup reference")
+                .into());
             }
             let Some(found) = self.index.attribute_groups.get(group).copied() else {
                 return Err(undefined("attribute group", group, at).into());
@@ -290,7 +332,12 @@ impl<'d> TypeResolver<'d> {
         Ok(())
     }
 
-    fn attribute(&mut self, a: &syn::AttributeDecl, schema: &syn::Schema, parent: TypeId) -> Result<Attribute> {
+    fn attribute(
+        &mut self,
+        a: &syn::AttributeDecl,
+        schema: &syn::Schema,
+        parent: TypeId,
+    ) -> Result<Attribute> {
         let (wire, decl, decl_schema) = match (&a.reference, &a.name) {
             (Some(r), _) => {
                 let Some(found) = self.index.attributes.get(r).copied() else {
@@ -313,7 +360,11 @@ impl<'d> TypeResolver<'d> {
                     Some(f) => f == syn::Form::Qualified,
                     None => schema.attribute_form_qualified,
                 };
-                let ns = if qualified { schema.target_ns.clone() } else { String::new() };
+                let ns = if qualified {
+                    schema.target_ns.clone()
+                } else {
+                    String::new()
+                };
                 (QName::new(ns, name.clone()), a, schema)
             }
             (None, None) => unreachable_attribute(a)?,
@@ -325,7 +376,11 @@ impl<'d> TypeResolver<'d> {
                     parent,
                     name: wire.local.clone(),
                 };
-                TypeRef::Named(self.anonymous(&syn::TypeDef::Simple((**inline).clone()), decl_schema, origin)?)
+                TypeRef::Named(self.anonymous(
+                    &syn::TypeDef::Simple((**inline).clone()),
+                    decl_schema,
+                    origin,
+                )?)
             }
             (None, None) => TypeRef::Builtin(Builtin::String),
         };
@@ -333,7 +388,12 @@ impl<'d> TypeResolver<'d> {
             wire,
             ty,
             required: a.required,
-            default: a.default.clone().or(a.fixed.clone()).or(decl.default.clone()).or(decl.fixed.clone()),
+            default: a
+                .default
+                .clone()
+                .or(a.fixed.clone())
+                .or(decl.default.clone())
+                .or(decl.fixed.clone()),
             doc: a.doc.clone().or(decl.doc.clone()),
         })
     }
@@ -365,7 +425,14 @@ impl<'d> TypeResolver<'d> {
                 for item in items {
                     // Members of a choice are alternatives: each variant holds one element (a
                     // nested group contributes its elements as further alternatives).
-                    self.particle(item, schema, Occurrence::Required, id, &mut variants, group_stack)?;
+                    self.particle(
+                        item,
+                        schema,
+                        Occurrence::Required,
+                        id,
+                        &mut variants,
+                        group_stack,
+                    )?;
                 }
                 self.types[id].kind = TypeKind::Choice(variants);
                 out.push(Field {
@@ -391,9 +458,12 @@ impl<'d> TypeResolver<'d> {
             }),
             syn::Particle::GroupRef(name, occurs, at) => {
                 if group_stack.contains(name) {
-                    return Err(Diagnostic::new(at.clone(), format!("group `{name}` refers to itself"))
-                        .with_hint("remove the circular xs:group reference")
-                        .into());
+                    return Err(Diagnostic::new(
+                        at.clone(),
+                        format!("group `{name}` refers to itself"),
+                    )
+                    .with_hint("remove the circular xs:group reference")
+                    .into());
                 }
                 let Some(found) = self.index.groups.get(name).copied() else {
                     return Err(undefined("group", name, at).into());
@@ -409,7 +479,13 @@ impl<'d> TypeResolver<'d> {
         Ok(())
     }
 
-    fn element_field(&mut self, e: &syn::ElementDecl, schema: &syn::Schema, outer: Occurrence, parent: TypeId) -> Result<Field> {
+    fn element_field(
+        &mut self,
+        e: &syn::ElementDecl,
+        schema: &syn::Schema,
+        outer: Occurrence,
+        parent: TypeId,
+    ) -> Result<Field> {
         let occurrence = Occurrence::from_bounds(e.occurs.min, e.occurs.max).within(outer);
         if let Some(r) = &e.reference {
             let element = self.global_element(r, &e.location)?;
@@ -428,10 +504,19 @@ impl<'d> TypeResolver<'d> {
             Some(f) => f == syn::Form::Qualified,
             None => schema.element_form_qualified,
         };
-        let wire = QName::new(if qualified { schema.target_ns.clone() } else { String::new() }, name.clone());
+        let wire = QName::new(
+            if qualified {
+                schema.target_ns.clone()
+            } else {
+                String::new()
+            },
+            name.clone(),
+        );
         let ty = match (&e.type_name, &e.inline_type) {
             (Some(t), _) => self.type_ref(t, &e.location)?,
-            (None, Some(inline)) => TypeRef::Named(self.anonymous(inline, schema, Origin::Nested { parent, name })?),
+            (None, Some(inline)) => {
+                TypeRef::Named(self.anonymous(inline, schema, Origin::Nested { parent, name })?)
+            }
             (None, None) => TypeRef::Builtin(Builtin::AnyType),
         };
         Ok(Field {
@@ -445,6 +530,12 @@ impl<'d> TypeResolver<'d> {
     }
 }
 
-fn unreachable_attribute(a: &syn::AttributeDecl) -> Result<(QName, &syn::AttributeDecl, &syn::Schema)> {
-    Err(Diagnostic::new(a.location.clone(), "xs:attribute has neither name= nor ref=").into())
+fn unreachable_attribute(
+    a: &syn::AttributeDecl,
+) -> Result<(QName, &syn::AttributeDecl, &syn::Schema)> {
+    Err(Diagnostic::new(
+        a.location.clone(),
+        "xs:attribute has neither name= nor ref=",
+    )
+    .into())
 }

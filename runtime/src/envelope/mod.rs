@@ -1,0 +1,11 @@
+//! SOAP envelopes: the protocol version and its HTTP conventions ([`SoapVersion`]), writing
+//! envelopes byte-compatible with ASP.NET ([`EnvelopeWriter`]) and parsing incoming ones
+//! ([`Message`]).
+
+pub mod message;
+pub mod version;
+pub mod writer;
+
+pub use message::{HeaderEntry, Message};
+pub use version::SoapVersion;
+pub use writer::EnvelopeWriter;
