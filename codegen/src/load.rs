@@ -49,7 +49,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
                 source,
             },
         })?;
-        files.push(path.clone());
+        if !files.contains(&path) {
+            files.push(path.clone());
+        }
         let options_xml = roxmltree::ParsingOptions {
             allow_dtd: true,
             ..roxmltree::ParsingOptions::default()

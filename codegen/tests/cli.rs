@@ -206,3 +206,43 @@ fn operation_filter_keeps_only_what_is_reached() {
     ]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn every_imported_file_is_reported_once_even_with_cycles() {
+    let dir = temp_dir("imports");
+    std::fs::write(
+        dir.join("a.xsd"),
+        r#"<s:schema xmlns:s="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" xmlns:tns="urn:t" elementFormDefault="qualified">
+  <s:include schemaLocation="b.xsd" />
+  <s:element name="Op"><s:complexType><s:sequence><s:element name="v" type="tns:B" /></s:sequence></s:complexType></s:element>
+  <s:element name="OpResponse"><s:complexType /></s:element>
+</s:schema>"#,
+    )
+    .unwrap();
+    // b.xsd has no targetNamespace (a chameleon include) and includes a.xsd back (a cycle).
+    std::fs::write(
+        dir.join("b.xsd"),
+        r#"<s:schema xmlns:s="http://www.w3.org/2001/XMLSchema">
+  <s:include schemaLocation="a.xsd" />
+  <s:simpleType name="B"><s:restriction base="s:string"><s:enumeration value="x" /></s:restriction></s:simpleType>
+</s:schema>"#,
+    )
+    .unwrap();
+    let wsdl = wsdl_with(
+        &dir,
+        "imports.wsdl",
+        r#"      <s:include schemaLocation="a.xsd" />"#,
+    );
+    let generated = soapgen::configure().generate(&wsdl).unwrap();
+    let names: Vec<String> = generated
+        .files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["imports.wsdl", "a.xsd", "b.xsd"]);
+    assert!(
+        generated.code.contains("pub enum B {"),
+        "{}",
+        generated.code
+    );
+}

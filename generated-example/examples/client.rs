@@ -42,6 +42,34 @@ struct Args {
     send_email: bool,
 }
 
+/// Prints the service's standard result object (`Result` number, `Code` name, `Message`), which
+/// the WSDL leaves untyped; anything else is printed as it came.
+fn print_result(raw: &str) {
+    let wrapped = format!("<result>{raw}</result>");
+    let mut fields = Vec::new();
+    let mut reader = soapgen_runtime::XmlReader::new(&wrapped);
+    let parsed = (|| -> Result<(), soapgen_runtime::DecodeError> {
+        let root = reader.root()?;
+        while let Some(child) = reader.next_child(&root)? {
+            let name = child.local().to_string();
+            fields.push((name, reader.read_text(&child)?.into_owned()));
+        }
+        Ok(())
+    })();
+    if parsed.is_err() || fields.is_empty() {
+        println!("Result: {raw}");
+        return;
+    }
+    for (name, value) in fields {
+        let label = if name == "Result" {
+            "Result code"
+        } else {
+            name.as_str()
+        };
+        println!("{label}: {value}");
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = Args::parse();
@@ -73,7 +101,7 @@ async fn main() -> ExitCode {
         Ok(response) => {
             println!("ChangeBackupAccountEmail succeeded");
             match response.and_then(|r| r.result) {
-                Some(result) => println!("Result: {}", result.as_str()),
+                Some(result) => print_result(result.as_str()),
                 None => println!("Result: (none)"),
             }
             ExitCode::SUCCESS

@@ -8,3 +8,8 @@
 soapgen_runtime::include_soap!("AccountManagementService");
 
 pub mod demo;
+
+/// The generated source exactly as build.rs wrote it; the end-to-end tests check that the CLI
+/// and the library produce the same bytes.
+pub const GENERATED_SOURCE: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/AccountManagementService.rs"));

@@ -489,7 +489,10 @@ mod tests {
             "{xml}"
         );
         let back = read(&xml, SoapVersion::Soap12);
-        assert_eq!(back.detail.as_ref().unwrap().as_str(), "<e:x xmlns:soap12=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:e=\"urn:e\">1</e:x>");
+        assert_eq!(
+            back.detail.as_ref().unwrap().as_str(),
+            "<e:x xmlns:e=\"urn:e\">1</e:x>"
+        );
         let mut back = back;
         back.detail = f.detail.clone();
         assert_eq!(back, f);
@@ -510,7 +513,7 @@ mod tests {
         assert_eq!(f.actor.as_deref(), Some("urn:a"));
         assert_eq!(
             f.detail.as_ref().unwrap().as_str(),
-            r#"<x:E xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:x="urn:x">v</x:E>"#
+            r#"<x:E xmlns:x="urn:x">v</x:E>"#
         );
 
         let xml = r#"<B xmlns:env="http://schemas.xmlsoap.org/soap/envelope/"><F><faultcode>env:Client.Authentication</faultcode><faultstring>no</faultstring></F></B>"#;

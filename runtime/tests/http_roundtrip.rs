@@ -171,7 +171,12 @@ async fn faults_panics_and_recovery_over_http() {
             assert_eq!(status, 500);
             assert_eq!(fault.code, FaultCode::Client);
             assert_eq!(fault.reason, "Division by zero");
-            assert!(fault.detail.as_ref().unwrap().as_str().contains("DivideByZero"));
+            assert!(fault
+                .detail
+                .as_ref()
+                .unwrap()
+                .as_str()
+                .contains("DivideByZero"));
         }
         other => panic!("{other:?}"),
     }

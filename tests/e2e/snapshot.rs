@@ -1,5 +1,6 @@
 //! The generated source for the bundled WSDL, reviewed as a snapshot; and generation is
-//! deterministic.
+//! deterministic and the same through build.rs and the library (the CLI tests compare the
+//! CLI with the library).
 
 use crate::support::repo_root;
 
@@ -10,5 +11,10 @@ fn generated_code_snapshot() {
     let second = soapgen::configure().generate(&wsdl).unwrap();
     assert_eq!(first.code, second.code, "generation must be deterministic");
     assert_eq!(first.files, vec![wsdl]);
+    assert_eq!(
+        generated_example::GENERATED_SOURCE,
+        first.code,
+        "build.rs and the library must write the same bytes"
+    );
     insta::assert_snapshot!("AccountManagementService", first.code);
 }

@@ -740,13 +740,15 @@ impl<'a> XmlReader<'a> {
         self.open.iter().rev().find(|o| o.id == id).copied()
     }
 
-    /// Appends the declarations from `inherited` that the element starting at `tag_start` does
-    /// not declare itself, so the element parses on its own.
+    /// Appends the declarations from `inherited` that the element does not declare itself and
+    /// that `subtree` (the element's own text) may use, so the element parses on its own
+    /// without carrying every binding of the envelope around it.
     fn push_declarations(
         out: &mut String,
         inherited: &[(String, String)],
         own: &[(Name<'a>, Name<'a>)],
         element_prefix: &str,
+        subtree: &str,
     ) {
         for (prefix, uri) in inherited {
             if own.iter().any(|(p, _)| p == prefix) {
@@ -760,6 +762,9 @@ impl<'a> XmlReader<'a> {
                 }
                 out.push_str(" xmlns=\"");
             } else {
+                if !uses_prefix(subtree, prefix) {
+                    continue;
+                }
                 out.push_str(" xmlns:");
                 out.push_str(prefix);
                 out.push_str("=\"");
@@ -790,9 +795,16 @@ impl<'a> XmlReader<'a> {
             .to_vec();
         self.skip(start)?;
         let end = self.offset;
-        let mut out = String::with_capacity(end.saturating_sub(start.offset) + 64);
+        let subtree = self.slice(start.offset, end)?;
+        let mut out = String::with_capacity(subtree.len() + 64);
         out.push_str(self.slice(start.offset, start.name_end)?);
-        Self::push_declarations(&mut out, &inherited, &own, split_qname(start.qname).0);
+        Self::push_declarations(
+            &mut out,
+            &inherited,
+            &own,
+            split_qname(start.qname).0,
+            subtree,
+        );
         out.push_str(self.slice(start.name_end, end)?);
         Ok(RawXml::new(out))
     }
@@ -817,28 +829,37 @@ impl<'a> XmlReader<'a> {
         }
         let inherited = self.effective_bindings(entry.own);
         let child_depth = self.open.len() + 1;
-        let mut out = String::new();
-        let mut cursor = start.tag_end;
+        // Each child start: where its name ends, its own declarations, its prefix. The
+        // declarations are written once the whole content is known.
+        let mut children: Vec<(usize, Vec<(Name<'a>, Name<'a>)>, &'a str)> = Vec::new();
         loop {
             match self.next_event()? {
                 Some(Ev::Start(child)) if self.open.len() == child_depth => {
-                    let child_entry = self.open.last().copied();
-                    let own: &[(Name<'a>, Name<'a>)] = match child_entry {
-                        Some(c) => self.bindings.get(c.mark..c.own).unwrap_or_default(),
-                        None => &[],
+                    let own = match self.open.last().copied() {
+                        Some(c) => self
+                            .bindings
+                            .get(c.mark..c.own)
+                            .unwrap_or_default()
+                            .to_vec(),
+                        None => Vec::new(),
                     };
-                    out.push_str(self.slice(cursor, child.name_end)?);
-                    Self::push_declarations(&mut out, &inherited, own, split_qname(child.qname).0);
-                    cursor = child.name_end;
+                    children.push((child.name_end, own, split_qname(child.qname).0));
                 }
-                Some(Ev::End) if !self.is_open(start.id) => {
-                    out.push_str(self.slice(cursor, self.last_event_start)?);
-                    return Ok(RawXml::new(out));
-                }
+                Some(Ev::End) if !self.is_open(start.id) => break,
                 Some(_) => {}
                 None => return Err(self.xml_error(self.offset, "unexpected end of input")),
             }
         }
+        let content = self.slice(start.tag_end, self.last_event_start)?;
+        let mut out = String::with_capacity(content.len() + 64 * children.len());
+        let mut cursor = start.tag_end;
+        for (name_end, own, prefix) in &children {
+            out.push_str(self.slice(cursor, *name_end)?);
+            Self::push_declarations(&mut out, &inherited, own, prefix, content);
+            cursor = *name_end;
+        }
+        out.push_str(self.slice(cursor, self.last_event_start)?);
+        Ok(RawXml::new(out))
     }
 
     /// The value of the attribute `{ns}local` of `start` (`ns` `""` = unqualified), unescaped
@@ -1156,6 +1177,19 @@ mod tests {
     }
 
     #[test]
+    fn raw_copies_declare_only_the_prefixes_they_use() {
+        let xml = r#"<r xmlns:p="urn:p" xmlns:q="urn:q" xmlns:unused="urn:u"><a t="p:Foo"><q:b/></a></r>"#;
+        let mut r = XmlReader::new(xml);
+        let root = r.root().unwrap();
+        let a = r.next_child(&root).unwrap().unwrap();
+        let raw = r.read_raw(&a).unwrap();
+        assert_eq!(
+            raw.as_str(),
+            r#"<a xmlns:p="urn:p" xmlns:q="urn:q" xmlns="" t="p:Foo"><q:b/></a>"#
+        );
+    }
+
+    #[test]
     fn raw_copies_are_self_contained() {
         let xml = r#"<r xmlns="urn:d" xmlns:p="urn:p"><p:item a="&amp;"><inner>t &lt; u</inner></p:item><empty/></r>"#;
         let mut r = XmlReader::new(xml);
@@ -1169,7 +1203,7 @@ mod tests {
         let empty = r.next_child(&root).unwrap().unwrap();
         assert_eq!(
             r.read_raw(&empty).unwrap().as_str(),
-            r#"<empty xmlns="urn:d" xmlns:p="urn:p"/>"#
+            r#"<empty xmlns="urn:d"/>"#
         );
         assert!(r.read_raw(&empty).is_err());
         // The copy parses alone with the same names.
@@ -1217,4 +1251,15 @@ mod tests {
         let mut r = XmlReader::new("\u{FEFF}<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>");
         assert_eq!(r.root().unwrap().local(), "a");
     }
+}
+
+/// Whether `text` may refer to `prefix` (as `prefix:` in a name or a QName value).
+fn uses_prefix(text: &str, prefix: &str) -> bool {
+    text.match_indices(prefix).any(|(at, _)| {
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')));
+        before_ok && text[at + prefix.len()..].starts_with(':')
+    })
 }
