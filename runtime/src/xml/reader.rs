@@ -831,7 +831,7 @@ impl<'a> XmlReader<'a> {
         let child_depth = self.open.len() + 1;
         // Each child start: where its name ends, its own declarations, its prefix. The
         // declarations are written once the whole content is known.
-        let mut children: Vec<(usize, Vec<(Name<'a>, Name<'a>)>, &'a str)> = Vec::new();
+        let mut children: Vec<ChildStart<'a>> = Vec::new();
         loop {
             match self.next_event()? {
                 Some(Ev::Start(child)) if self.open.len() == child_depth => {
@@ -1252,6 +1252,10 @@ mod tests {
         assert_eq!(r.root().unwrap().local(), "a");
     }
 }
+
+/// A child element start seen while copying content: where its name ends, the namespace
+/// bindings it declares itself, and its prefix.
+type ChildStart<'a> = (usize, Vec<(Name<'a>, Name<'a>)>, &'a str);
 
 /// Whether `text` may refer to `prefix` (as `prefix:` in a name or a QName value).
 fn uses_prefix(text: &str, prefix: &str) -> bool {
