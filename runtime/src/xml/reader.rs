@@ -987,6 +987,21 @@ fn decode_attr_value(raw: &str) -> Result<Cow<'_, str>, String> {
     }
 }
 
+/// A child element start seen while copying content: where its name ends, the namespace
+/// bindings it declares itself, and its prefix.
+type ChildStart<'a> = (usize, Vec<(Name<'a>, Name<'a>)>, &'a str);
+
+/// Whether `text` may refer to `prefix` (as `prefix:` in a name or a QName value).
+fn uses_prefix(text: &str, prefix: &str) -> bool {
+    text.match_indices(prefix).any(|(at, _)| {
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')));
+        before_ok && text[at + prefix.len()..].starts_with(':')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1251,19 +1266,4 @@ mod tests {
         let mut r = XmlReader::new("\u{FEFF}<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>");
         assert_eq!(r.root().unwrap().local(), "a");
     }
-}
-
-/// A child element start seen while copying content: where its name ends, the namespace
-/// bindings it declares itself, and its prefix.
-type ChildStart<'a> = (usize, Vec<(Name<'a>, Name<'a>)>, &'a str);
-
-/// Whether `text` may refer to `prefix` (as `prefix:` in a name or a QName value).
-fn uses_prefix(text: &str, prefix: &str) -> bool {
-    text.match_indices(prefix).any(|(at, _)| {
-        let before_ok = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')));
-        before_ok && text[at + prefix.len()..].starts_with(':')
-    })
 }
