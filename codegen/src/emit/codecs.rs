@@ -27,8 +27,11 @@ fn write_value(e: &Emitter, f: &Field, v: TokenStream) -> TokenStream {
     let rt = &e.rt;
     let (ns, local) = (&f.wire.ns, &f.wire.local);
     match (&f.kind, f.nillable) {
-        (FieldKind::Any, _) => quote!(w.raw((#v).as_str());),
-        (FieldKind::Choice(_), _) => quote!((#v).write_choice(w);),
+        (FieldKind::Any | FieldKind::Raw, _) => quote!(w.raw(#rt::RawXml::as_str(#v));),
+        (FieldKind::Choice(id), _) => {
+            let choice = ident(&e.plan.types[*id].name);
+            quote!(#choice::write_choice(#v, w);)
+        }
         (FieldKind::Element(_), false) => quote!(#rt::xml::write_element(w, #ns, #local, #v);),
         (FieldKind::Element(_), true) => quote!(#rt::xml::write_nillable(w, #ns, #local, #v);),
     }
@@ -78,7 +81,7 @@ fn write_field(e: &Emitter, f: &Field, access: TokenStream, boxed: bool) -> Toke
 fn read_value(e: &Emitter, f: &Field, boxed: bool) -> TokenStream {
     let rt = &e.rt;
     let v = match (&f.kind, f.nillable) {
-        (FieldKind::Any, _) => quote!(r.read_raw(&child)?),
+        (FieldKind::Any | FieldKind::Raw, _) => quote!(r.read_raw(&child)?),
         (_, false) => quote!(#rt::xml::read_element(r, &child)?),
         (_, true) => quote!(#rt::xml::read_nillable(r, &child)?),
     };
@@ -202,7 +205,7 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
             };
             let once = (!repeated).then(|| slot.clone());
             match &f.kind {
-                FieldKind::Element(_) => {
+                FieldKind::Element(_) | FieldKind::Raw => {
                     let action = store(read_value(e, f, boxed));
                     arms.push((
                         (f.wire.ns.clone(), f.wire.local.clone()),

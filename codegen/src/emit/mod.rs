@@ -107,7 +107,7 @@ impl Emitter<'_> {
                 let name = ident(&self.plan.types[*id].name);
                 quote!(#name)
             }
-            FieldKind::Any => quote!(#rt::RawXml),
+            FieldKind::Any | FieldKind::Raw => quote!(#rt::RawXml),
         };
         let inner = if field.nillable {
             quote!(#rt::Nillable<#inner>)

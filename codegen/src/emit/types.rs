@@ -39,6 +39,10 @@ fn occurrence_doc(f: &Field) -> String {
         ),
         FieldKind::Choice(_) => format!("A choice between elements ({occ})."),
         FieldKind::Any => format!("Any elements (`xs:any`), kept as raw XML ({occ})."),
+        FieldKind::Raw => format!(
+            "Element {}, kept whole as raw XML ({occ}).",
+            wire_name(&f.wire.ns, &f.wire.local)
+        ),
     }
 }
 

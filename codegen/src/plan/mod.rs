@@ -160,7 +160,7 @@ fn member_names(t: &TypeDef, name: String) -> TypeNames {
                 .map(|f| match f.kind {
                     FieldKind::Any => scope.claim("any".into(), ""),
                     FieldKind::Choice(_) => scope.claim("choice".into(), ""),
-                    FieldKind::Element(_) => scope.claim(snake(&f.wire.local), ""),
+                    FieldKind::Element(_) | FieldKind::Raw => scope.claim(snake(&f.wire.local), ""),
                 })
                 .collect();
             out.attributes = st
@@ -282,7 +282,7 @@ fn defaultable(ir: &Ir) -> Vec<bool> {
                         || match &f.kind {
                             FieldKind::Element(r) => type_ok(r, memo),
                             FieldKind::Choice(_) => false,
-                            FieldKind::Any => true,
+                            FieldKind::Any | FieldKind::Raw => true,
                         }
                 }) && st
                     .attributes

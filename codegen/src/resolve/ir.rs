@@ -166,6 +166,9 @@ pub enum FieldKind {
     Choice(TypeId),
     /// `xs:any`: elements kept as raw XML.
     Any,
+    /// A named element kept whole as raw XML (`<s:element ref="s:schema"/>`, the inline schema
+    /// of an ASP.NET DataSet).
+    Raw,
 }
 
 /// One child element (or choice, or wildcard) of a complex type.

@@ -488,6 +488,18 @@ impl<'d> TypeResolver<'d> {
     ) -> Result<Field> {
         let occurrence = Occurrence::from_bounds(e.occurs.min, e.occurs.max).within(outer);
         if let Some(r) = &e.reference {
+            if r.ns == XSD_NS {
+                // `ref="s:schema"`: an inline XML Schema travels with the data (ASMX DataSet);
+                // it is kept verbatim, attributes and all.
+                return Ok(Field {
+                    wire: r.clone(),
+                    occurrence,
+                    nillable: false,
+                    kind: FieldKind::Raw,
+                    default: None,
+                    doc: e.doc.clone(),
+                });
+            }
             let element = self.global_element(r, &e.location)?;
             let decl = self.index.elements.get(r).map(|f| f.def);
             return Ok(Field {
