@@ -1,9 +1,15 @@
-//! Generates the AccountManagementService client and server from the bundled WSDL.
+//! Generates the AccountManagementService client and server from the bundled WSDL, and, as a
+//! compile check of other ASMX styles, the test fixture `tests/fixtures/asmx-variant.wsdl`.
 
 fn main() {
-    if let Err(e) = soapgen::configure().compile("../wsdl/AccountManagementService.wsdl") {
-        // The error carries file:line:col and a hint; cargo shows build script output on failure.
-        eprintln!("{e}");
-        std::process::exit(1);
+    for wsdl in [
+        "../wsdl/AccountManagementService.wsdl",
+        "../tests/fixtures/asmx-variant.wsdl",
+    ] {
+        if let Err(e) = soapgen::configure().compile(wsdl) {
+            // The error carries file:line:col and a hint; cargo shows build script output on failure.
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
     }
 }

@@ -9,6 +9,13 @@ soapgen_runtime::include_soap!("AccountManagementService");
 
 pub mod demo;
 
+/// The same service written the other way an independent author might (typed `Result` object,
+/// arrays, nillable items, dateTime, HttpGet binding beside the SOAP ones), from
+/// `tests/fixtures/asmx-variant.wsdl`; compiled here so warnings in its generated code fail the build.
+pub mod variant {
+    soapgen_runtime::include_soap!("asmx-variant");
+}
+
 /// The generated source exactly as build.rs wrote it; the end-to-end tests check that the CLI
 /// and the library produce the same bytes.
 pub const GENERATED_SOURCE: &str =

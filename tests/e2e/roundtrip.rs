@@ -201,3 +201,54 @@ fn decoding_is_prefix_agnostic_and_reports_bad_values() {
         .unwrap_err();
     assert!(err.to_string().contains("SendEmailToCustomer"), "{err}");
 }
+
+#[test]
+fn variant_wsdl_types_keep_nil_absent_and_timezones() {
+    use generated_example::variant::*;
+    use soapgen_runtime::xsd::DateTime;
+    use soapgen_runtime::Nillable;
+    let with_tz: DateTime = "2026-11-27T10:00:00.1234567+05:30".parse().unwrap();
+    let without_tz: DateTime = "2026-02-28T24:00:00".parse().unwrap();
+    let utc: DateTime = "1999-12-31T23:59:59Z".parse().unwrap();
+    let item = |date: DateTime| GetAllAccountsItem {
+        user_name: Some("ünï <&>".into()),
+        customer_name: None,
+        email: Some(String::new()),
+        entity_id: -42,
+        customer_type_code: Some("B2B".into()),
+        payment_plan_id: i32::MAX,
+        signup_date: date,
+    };
+    roundtrip(GetAllAccountsResponse {
+        result: ResultCode::Unrecognized("NewCode".into()),
+        accounts: Some(ArrayOfGetAllAccountsItem {
+            get_all_accounts_item: vec![
+                Nillable::Value(item(with_tz.clone())),
+                Nillable::Nil,
+                Nillable::Value(item(without_tz.clone())),
+                Nillable::Value(item(utc.clone())),
+            ],
+        }),
+    });
+    roundtrip(GetHistoryEventsTotals {
+        monitored_usernames: Some(ArrayOfString {
+            string: vec![
+                Nillable::Value("a".into()),
+                Nillable::Nil,
+                Nillable::Value(String::new()),
+            ],
+        }),
+        months: u8::MAX,
+    });
+    roundtrip(BaseResponse {
+        result: Some(ResultType {
+            result: 52,
+            code: ResultCode::AlreadyExists,
+            message: Some("Err-1;".into()),
+        }),
+    });
+    // The timezone (or its absence) is kept exactly as sent.
+    assert_eq!(with_tz.to_string(), "2026-11-27T10:00:00.1234567+05:30");
+    assert_eq!(without_tz.to_string(), "2026-02-28T24:00:00");
+    assert_eq!(utc.to_string(), "1999-12-31T23:59:59Z");
+}
