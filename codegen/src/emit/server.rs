@@ -151,17 +151,10 @@ fn heck_camel(s: &str) -> String {
 fn trait_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenStream {
     let rt = &e.rt;
     let method = ident(&op_plan.method);
-    let mut params = Vec::new();
-    for (h, name) in op.input_headers.iter().zip(&op_plan.header_params) {
-        let p = ident(name);
-        let ty = e.type_tokens(&h.element.ty);
-        params.push(quote!(#p: Option<#ty>));
-    }
-    params.extend(
-        body_params(e, op_plan)
-            .into_iter()
-            .map(|(p, ty)| quote!(#p: #ty)),
-    );
+    let params: Vec<TokenStream> = method_params(e, op, op_plan)
+        .into_iter()
+        .map(|(p, ty)| quote!(#p: #ty))
+        .collect();
     let (out_ty, _) = e.output_tokens(&op_plan.output);
     let mut notes = vec![format!("Handles the `{}` operation.", op.name)];
     if !op.input_headers.is_empty() {
@@ -194,26 +187,36 @@ fn trait_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenSt
 fn arc_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenStream {
     let rt = &e.rt;
     let method = ident(&op_plan.method);
-    let mut params = Vec::new();
-    let mut args = Vec::new();
-    for (h, name) in op.input_headers.iter().zip(&op_plan.header_params) {
-        let p = ident(name);
-        let ty = e.type_tokens(&h.element.ty);
-        params.push(quote!(#p: Option<#ty>));
-        args.push(quote!(#p));
-    }
-    for (p, ty) in body_params(e, op_plan) {
-        params.push(quote!(#p: #ty));
-        args.push(quote!(#p));
-    }
+    let typed = method_params(e, op, op_plan);
+    let params = typed.iter().map(|(p, ty)| quote!(#p: #ty));
+    let args = typed.iter().map(|(p, _)| p);
     let (out_ty, _) = e.output_tokens(&op_plan.output);
-    let allow = super::many_arguments(params.len());
+    let allow = super::many_arguments(typed.len());
     quote! {
         #allow
         fn #method(&self, #(#params),*) -> impl ::core::future::Future<Output = Result<#out_ty, #rt::Fault>> + Send {
             T::#method(self, #(#args),*)
         }
     }
+}
+
+/// The parameters of a trait method: the declared headers (each optional), then the body.
+fn method_params(
+    e: &Emitter,
+    op: &Operation,
+    op_plan: &OperationPlan,
+) -> Vec<(proc_macro2::Ident, TokenStream)> {
+    let mut params: Vec<(proc_macro2::Ident, TokenStream)> = op
+        .input_headers
+        .iter()
+        .zip(&op_plan.header_params)
+        .map(|(h, name)| {
+            let ty = e.type_tokens(&h.element.ty);
+            (ident(name), quote!(Option<#ty>))
+        })
+        .collect();
+    params.extend(body_params(e, op_plan));
+    params
 }
 
 /// (parameter name, type) of the body part of a trait method.

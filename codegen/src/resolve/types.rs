@@ -68,11 +68,18 @@ impl<'d> TypeResolver<'d> {
         let id = self.placeholder(Origin::Named(name.clone()), location);
         self.named.insert(name.clone(), id);
         self.types[id].doc = doc;
+        self.fill(id, found.def, found.schema)?;
+        Ok(TypeRef::Named(id))
+    }
+
+    /// Builds the kind of the placeholder `id` from `def`; while it is being built, `id` is
+    /// marked in progress so that circular derivations are caught.
+    fn fill(&mut self, id: TypeId, def: &syn::TypeDef, schema: &syn::Schema) -> Result<()> {
         self.in_progress.insert(id);
-        let kind = self.type_kind(found.def, found.schema, id)?;
+        let kind = self.type_kind(def, schema, id)?;
         self.in_progress.remove(&id);
         self.types[id].kind = kind;
-        Ok(TypeRef::Named(id))
+        Ok(())
     }
 
     fn type_kind(
@@ -99,10 +106,7 @@ impl<'d> TypeResolver<'d> {
         };
         let id = self.placeholder(origin, location);
         self.types[id].doc = doc;
-        self.in_progress.insert(id);
-        let kind = self.type_kind(def, schema, id)?;
-        self.in_progress.remove(&id);
-        self.types[id].kind = kind;
+        self.fill(id, def, schema)?;
         Ok(id)
     }
 
@@ -134,10 +138,7 @@ impl<'d> TypeResolver<'d> {
             let (location, doc) = (found.def.location.clone(), found.def.doc.clone());
             let id = self.placeholder(Origin::Element(name.clone()), location);
             self.element_types.insert(name.clone(), id);
-            self.in_progress.insert(id);
-            let kind = self.type_kind(inline, found.schema, id)?;
-            self.in_progress.remove(&id);
-            self.types[id].kind = kind;
+            self.fill(id, inline, found.schema)?;
             if self.types[id].doc.is_none() {
                 self.types[id].doc = doc;
             }
