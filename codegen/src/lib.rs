@@ -13,6 +13,7 @@
 //! `soapgen` command line tool.
 
 pub mod builder;
+pub mod doc;
 pub mod emit;
 pub mod error;
 pub mod load;
@@ -45,13 +46,28 @@ pub struct Generated {
     pub files: Vec<PathBuf>,
     /// Things that were deliberately left aside, each with its position (also in the code's header).
     pub notes: Vec<String>,
+    /// How many operations were generated (all services).
+    pub operations: usize,
+    /// How many Rust types were generated.
+    pub types: usize,
 }
 
 /// Generates Rust for the WSDL at `wsdl`.
 pub fn generate(wsdl: &Path, options: &Options) -> Result<Generated> {
+    let timings = std::env::var_os("SOAPGEN_TIMINGS").is_some();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |stage: &str| {
+        if timings {
+            eprintln!("soapgen: {stage}: {:?}", clock.elapsed());
+            clock = std::time::Instant::now();
+        }
+    };
     let loaded = load::load(wsdl, &options.load)?;
+    lap("load+parse");
     let ir = resolve::resolve(&loaded.definitions, &options.filter)?;
+    lap("resolve");
     let plan = plan::plan(&ir);
+    lap("plan");
     let mut emit_options = options.emit.clone();
     if emit_options.source_name.is_empty() {
         emit_options.source_name = wsdl
@@ -59,7 +75,16 @@ pub fn generate(wsdl: &Path, options: &Options) -> Result<Generated> {
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
     }
+    if emit_options.server && emit_options.wsdl_text.is_none() {
+        // Generated servers serve the root WSDL at `?wsdl` (see `emit/pages.rs`).
+        emit_options.wsdl_text =
+            Some(std::fs::read_to_string(wsdl).map_err(|source| Error::Io {
+                path: wsdl.to_path_buf(),
+                source,
+            })?);
+    }
     let code = emit::emit(&ir, &plan, &emit_options)?;
+    lap("emit+format");
     let notes = ir
         .notes
         .iter()
@@ -69,5 +94,7 @@ pub fn generate(wsdl: &Path, options: &Options) -> Result<Generated> {
         code,
         files: loaded.files,
         notes,
+        operations: ir.services.iter().map(|s| s.operations.len()).sum(),
+        types: ir.types.len(),
     })
 }

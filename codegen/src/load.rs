@@ -36,7 +36,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
         if !seen.insert((canonical, include_ns.clone())) {
             continue;
         }
-        let text = std::fs::read_to_string(&path).map_err(|source| match &from {
+        let bytes = std::fs::read(&path).map_err(|source| match &from {
             Some(at) => Error::from(
                 Diagnostic::new(
                     at.clone(),
@@ -49,6 +49,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
                 source,
             },
         })?;
+        let text = utf8(bytes, &path)?;
         if !files.contains(&path) {
             files.push(path.clone());
         }
@@ -68,15 +69,18 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
             )
             .with_hint("fix the XML syntax first; an XML editor or `xmllint --noout FILE` shows the exact spot")
         })?;
+        let lines = parse::LineIndex::new(&text);
         let ctx = Ctx {
             doc: &doc,
             file: &path,
+            lines: &lines,
             chameleon_ns: include_ns.as_deref().filter(|_| {
                 doc.root_element()
                     .attribute("targetNamespace")
                     .is_none_or(str::is_empty)
             }),
         };
+        check_depth(&ctx, doc.root_element())?;
         let root_el = doc.root_element();
         let references = if parse::is(root_el, WSDL_NS, "definitions") {
             let parsed = parse::parse_wsdl(&ctx, root_el)?;
@@ -101,6 +105,23 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
                 .into());
         };
         for reference in references {
+            if let ReferenceKind::SchemaImport {
+                namespace: Some(ns),
+            } = &reference.kind
+            {
+                if parse::WELL_KNOWN_NS.contains(&ns.as_str())
+                    && is_remote(&reference.location)
+                    && !options.location_map.contains_key(&reference.location)
+                {
+                    definitions.notes.push((
+                        reference.at.clone(),
+                        format!(
+                            "the remote import of the well-known namespace `{ns}` is not fetched; what the service uses from it is kept as raw XML"
+                        ),
+                    ));
+                    continue;
+                }
+            }
             let target = resolve_location(&path, &reference.location, &reference.at, options)?;
             let ns = match reference.kind {
                 ReferenceKind::SchemaInclude { namespace } => Some(namespace),
@@ -112,6 +133,61 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
     Ok(Loaded { definitions, files })
 }
 
+/// Deepest element nesting accepted in a WSDL or XSD file. The later stages walk nested
+/// definitions recursively; this bound keeps them well within the smallest usual thread stack
+/// (2 MiB, test threads), where thousands of levels would overflow it. Real schemas nest a
+/// few dozen levels at most.
+pub const MAX_DEPTH: usize = 128;
+
+/// Refuses documents nested deeper than [`MAX_DEPTH`], naming the first element too deep.
+fn check_depth(ctx: &Ctx, root: roxmltree::Node) -> Result<()> {
+    let mut stack = vec![(root, 1usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            return Err(ctx
+                .error(
+                    node,
+                    format!("elements are nested more than {MAX_DEPTH} levels deep"),
+                )
+                .with_hint(
+                    "flatten the schema: declare deeply nested anonymous types as named types",
+                )
+                .into());
+        }
+        stack.extend(
+            node.children()
+                .filter(|c| c.is_element())
+                .map(|c| (c, depth + 1)),
+        );
+    }
+    Ok(())
+}
+
+/// The text of a file, which must be UTF-8 (a byte-order mark is allowed); otherwise a
+/// diagnostic at the first byte that is not.
+fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(err.as_bytes().get(..valid).unwrap_or_default());
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let byte = err.as_bytes().get(valid).copied().unwrap_or(0);
+        Error::from(
+            Diagnostic::new(
+                Location {
+                    file: path.to_path_buf(),
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    column: u32::try_from(column).unwrap_or(u32::MAX),
+                },
+                format!("the file is not UTF-8: byte 0x{byte:02X} is not a valid character here"),
+            )
+            .with_hint(
+                "soapgen reads UTF-8; convert the file, e.g. `iconv -f ISO-8859-1 -t UTF-8 FILE`",
+            ),
+        )
+    })
+}
+
 fn resolve_location(
     importer: &Path,
     location: &str,
@@ -121,9 +197,7 @@ fn resolve_location(
     if let Some(mapped) = options.location_map.get(location) {
         return Ok(mapped.clone());
     }
-    let lower = location.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("ftp://")
-    {
+    if is_remote(location) {
         return Err(Diagnostic::new(
             at.clone(),
             format!("`{location}` is a remote location; soapgen never downloads"),
@@ -136,4 +210,10 @@ fn resolve_location(
     let location = location.strip_prefix("file://").unwrap_or(location);
     let base = importer.parent().unwrap_or_else(|| Path::new("."));
     Ok(base.join(location))
+}
+
+/// Whether a location is a URL soapgen would have to download.
+fn is_remote(location: &str) -> bool {
+    let lower = location.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("ftp://")
 }

@@ -1,7 +1,9 @@
 //! The `soapgen` command line tool.
 //!
 //! - `soapgen generate WSDL [-o FILE]` writes the Rust for a WSDL (stdout without `-o`);
-//! - `soapgen generate WSDL -o FILE --check` exits 1 with a diff summary when FILE is stale.
+//! - `soapgen generate WSDL -o FILE --check` exits 1 with a diff summary when FILE is stale;
+//! - `soapgen doc WSDL [--operation NAME] [--format text|html]` prints the service's help page
+//!   (the operation list) or one operation's page with sample SOAP 1.1 and 1.2 messages.
 //!
 //! Exit codes: 0 success, 1 stale file (`--check`), 2 a problem with the input or the files.
 
@@ -25,6 +27,34 @@ struct Cli {
 enum Command {
     /// Generate Rust from a WSDL.
     Generate(GenerateArgs),
+    /// Print a service's help page, or an operation's page with sample SOAP messages.
+    Doc(DocArgs),
+}
+
+#[derive(Args)]
+struct DocArgs {
+    /// The root WSDL file.
+    wsdl: PathBuf,
+    /// The operation whose page to print (default: the service page, listing the operations).
+    #[arg(long, value_name = "NAME")]
+    operation: Option<String>,
+    /// The service to document, for a WSDL with several (default: the first).
+    #[arg(long, value_name = "NAME")]
+    service: Option<String>,
+    /// Output format: the page's text, or a standalone HTML page.
+    #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+    format: DocFormat,
+    /// Read an imported location from a local file: LOCATION=PATH (repeatable).
+    #[arg(long = "map", value_name = "LOCATION=PATH")]
+    map: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum DocFormat {
+    /// What a browser shows of the page, as plain text.
+    Text,
+    /// A standalone HTML page.
+    Html,
 }
 
 #[derive(Args)]
@@ -58,6 +88,40 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Generate(args) => generate(args),
+        Command::Doc(args) => doc(args),
+    }
+}
+
+fn doc(args: DocArgs) -> ExitCode {
+    let mut options = soapgen::doc::DocOptions {
+        service: args.service,
+        operation: args.operation,
+        format: match args.format {
+            DocFormat::Text => soapgen::doc::Format::Text,
+            DocFormat::Html => soapgen::doc::Format::Html,
+        },
+        ..Default::default()
+    };
+    for mapping in &args.map {
+        let Some((location, path)) = mapping.split_once('=') else {
+            eprintln!("error: --map expects LOCATION=PATH, got `{mapping}`");
+            return ExitCode::from(2);
+        };
+        options
+            .load
+            .location_map
+            .insert(location.to_string(), PathBuf::from(path));
+    }
+    match soapgen::doc::document(&args.wsdl, &options) {
+        Ok(page) => {
+            // The text format is the page's text exactly, without a final newline.
+            print!("{page}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

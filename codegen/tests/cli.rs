@@ -246,3 +246,249 @@ fn every_imported_file_is_reported_once_even_with_cycles() {
         generated.code
     );
 }
+
+/// Runs the CLI on `path` and checks it fails with exit code 2, a `file:line:col` position and
+/// a message containing `message`; also checks the build.rs API returns an `Err` with the same
+/// text and writes nothing. Returns stderr.
+fn assert_input_error(path: &Path, position: &str, message: &str, hint: bool) -> String {
+    let out = soapgen(&["generate", path.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{}: {stderr}", path.display());
+    assert!(stderr.contains(position), "{position} not in {stderr}");
+    assert!(stderr.contains(message), "{message} not in {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    if hint {
+        assert!(stderr.contains("hint:"), "{stderr}");
+    }
+    let out_dir = path.with_extension("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let result = soapgen::configure()
+        .out_dir(&out_dir)
+        .emit_rerun_if_changed(false)
+        .compile(path);
+    match result {
+        Err(soapgen::Error::Input(diagnostic)) => {
+            assert!(diagnostic.to_string().contains(message), "{diagnostic}");
+            assert!(diagnostic.location.line >= 1 && diagnostic.location.column >= 1);
+        }
+        other => panic!("{}: {other:?}", path.display()),
+    }
+    assert_eq!(
+        std::fs::read_dir(&out_dir).unwrap().count(),
+        0,
+        "wrote output"
+    );
+    stderr
+}
+
+const MINIMAL_ELEMENTS: &str = r#"      <s:element name="Op"><s:complexType /></s:element>
+      <s:element name="OpResponse"><s:complexType /></s:element>"#;
+
+#[test]
+fn unresolved_references_of_every_kind_are_positioned_errors() {
+    let dir = temp_dir("unresolved");
+    let full = std::fs::read_to_string(wsdl_with(&dir, "base.wsdl", MINIMAL_ELEMENTS)).unwrap();
+    let cases = [
+        (
+            "message.wsdl",
+            full.replace(r#"<wsdl:input message="tns:In" />"#, r#"<wsdl:input message="tns:Nope" />"#),
+            "message `{urn:t}Nope` is not defined",
+        ),
+        (
+            "porttype.wsdl",
+            full.replace(r#"type="tns:P""#, r#"type="tns:Nope""#),
+            "port type `{urn:t}Nope` is not defined",
+        ),
+        (
+            "element.wsdl",
+            full.replace(r#"element="tns:Op""#, r#"element="tns:Nope""#),
+            "`{urn:t}Nope` is not defined",
+        ),
+        (
+            "ref.wsdl",
+            full.replace(
+                r#"<s:element name="Op"><s:complexType /></s:element>"#,
+                r#"<s:element name="Op"><s:complexType><s:sequence><s:element ref="tns:Nope" /></s:sequence></s:complexType></s:element>"#,
+            ),
+            "element `{urn:t}Nope` is not defined",
+        ),
+        (
+            "base.wsdl",
+            full.replace(
+                r#"<s:element name="Op"><s:complexType /></s:element>"#,
+                r#"<s:element name="Op"><s:complexType><s:complexContent><s:extension base="tns:Nope" /></s:complexContent></s:complexType></s:element>"#,
+            ),
+            "type `{urn:t}Nope` is not defined",
+        ),
+        (
+            "prefix.wsdl",
+            full.replace(r#"element="tns:Op""#, r#"element="nowhere:Op""#),
+            "prefix `nowhere`",
+        ),
+        (
+            "group.wsdl",
+            full.replace(
+                r#"<s:element name="Op"><s:complexType /></s:element>"#,
+                r#"<s:element name="Op"><s:complexType><s:group ref="tns:Nope" /></s:complexType></s:element>"#,
+            ),
+            "`{urn:t}Nope`",
+        ),
+        (
+            "circular.wsdl",
+            full.replace(
+                r#"<s:element name="Op"><s:complexType /></s:element>"#,
+                r#"<s:complexType name="A"><s:complexContent><s:extension base="tns:B" /></s:complexContent></s:complexType>
+      <s:complexType name="B"><s:complexContent><s:extension base="tns:A" /></s:complexContent></s:complexType>
+      <s:element name="Op" type="tns:A" />"#,
+            ),
+            "circular",
+        ),
+    ];
+    for (name, text, message) in cases {
+        assert_ne!(text, full, "{name}: the replacement did not apply");
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        assert_input_error(&path, &format!("{name}:"), message, true);
+    }
+}
+
+#[test]
+fn malformed_and_hostile_documents_are_positioned_errors() {
+    let dir = temp_dir("hostile");
+    let valid = std::fs::read_to_string(wsdl_with(&dir, "valid.wsdl", MINIMAL_ELEMENTS)).unwrap();
+    let mut bomb =
+        String::from("<?xml version=\"1.0\"?><!DOCTYPE wsdl:definitions [<!ENTITY lol \"lol\">");
+    for i in 1..10 {
+        let prev = if i == 1 {
+            "lol".to_owned()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        bomb.push_str(&format!(
+            "<!ENTITY lol{i} \"{}\">",
+            format!("&{prev};").repeat(10)
+        ));
+    }
+    bomb.push_str("]>");
+    let with_doc = |doc: &str| {
+        valid.replacen(
+            r#"<s:element name="Op">"#,
+            &format!(r#"<s:element name="Op"><s:annotation><s:documentation>{doc}</s:documentation></s:annotation>"#),
+            1,
+        )
+    };
+    let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+        ("empty.wsdl", Vec::new(), "empty.wsdl:1:1", "not well-formed XML"),
+        ("binary.wsdl", b"\x00\x01\x02\x03".to_vec(), "binary.wsdl:1:1", "not well-formed XML"),
+        ("html.wsdl", b"<html><body/></html>".to_vec(), "html.wsdl:1:1", "expected wsdl:definitions"),
+        (
+            "bomb.wsdl",
+            with_doc("&lol9;").replacen("<?xml version=\"1.0\"?>", &bomb, 1).into_bytes(),
+            "bomb.wsdl:1:",
+            "entity",
+        ),
+        (
+            "xxe.wsdl",
+            with_doc("&xxe;")
+                .replacen(
+                    "<?xml version=\"1.0\"?>",
+                    "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
+                    1,
+                )
+                .into_bytes(),
+            "xxe.wsdl:6:",
+            "entity",
+        ),
+        (
+            "latin1.wsdl",
+            {
+                let mut bytes = valid.replacen("urn:t/Op", "urn:t/Op-X", 1).into_bytes();
+                let at = bytes.windows(4).position(|w| w == b"Op-X").unwrap() + 3;
+                bytes[at] = 0xE9;
+                bytes
+            },
+            "latin1.wsdl:14:68",
+            "not UTF-8",
+        ),
+        (
+            "truncated.wsdl",
+            valid.as_bytes()[..valid.len() / 2].to_vec(),
+            "truncated.wsdl:",
+            "not well-formed XML",
+        ),
+    ];
+    for (name, bytes, position, message) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let stderr = assert_input_error(&path, position, message, true);
+        assert!(!stderr.contains("root:"), "a local file leaked: {stderr}");
+    }
+}
+
+/// `levels` nested anonymous complex types inside the `Op` element.
+fn nested_types(levels: usize) -> String {
+    format!(
+        r#"      <s:element name="Op">{}{}</s:element>
+      <s:element name="OpResponse"><s:complexType /></s:element>"#,
+        r#"<s:complexType><s:sequence><s:element name="x">"#.repeat(levels),
+        r#"</s:element></s:sequence></s:complexType>"#.repeat(levels)
+    )
+}
+
+#[test]
+fn deep_nesting_is_refused_instead_of_overflowing_the_stack() {
+    let dir = temp_dir("deep");
+    let deep = wsdl_with(&dir, "deep.wsdl", &nested_types(5000));
+    assert_input_error(&deep, "deep.wsdl:6:", "nested more than 128 levels", true);
+    // Just under the limit it generates, even on a test thread's small stack.
+    let fine = wsdl_with(&dir, "fine.wsdl", &nested_types(40));
+    let generated = soapgen::configure().generate(&fine).unwrap();
+    assert!(
+        generated.code.contains("pub struct Op"),
+        "{}",
+        generated.code
+    );
+}
+
+#[test]
+fn import_cycles_terminate_and_bad_locations_are_positioned_errors() {
+    let dir = temp_dir("cycles");
+    // A WSDL importing itself and a schema including itself: each file is read once.
+    let selfish = wsdl_with(
+        &dir,
+        "selfish.wsdl",
+        &format!("      <s:include schemaLocation=\"selfish.wsdl\" />\n{MINIMAL_ELEMENTS}"),
+    );
+    let text = std::fs::read_to_string(&selfish).unwrap().replace(
+        "</wsdl:definitions>",
+        "<wsdl:import namespace=\"urn:t\" location=\"selfish.wsdl\" /></wsdl:definitions>",
+    );
+    std::fs::write(&selfish, text).unwrap();
+    let generated = soapgen::configure().generate(&selfish).unwrap();
+    assert_eq!(generated.files.len(), 1, "{:?}", generated.files);
+
+    // A directory where a schema is expected, and a missing root file.
+    let dir_import = wsdl_with(
+        &dir,
+        "dir.wsdl",
+        &format!("      <s:include schemaLocation=\".\" />\n{MINIMAL_ELEMENTS}"),
+    );
+    assert_input_error(
+        &dir_import,
+        "dir.wsdl:6:7",
+        "cannot read imported file",
+        true,
+    );
+    let missing = dir.join("no-such.wsdl");
+    let out = soapgen(&["generate", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no-such.wsdl") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+    assert!(matches!(
+        soapgen::configure().generate(&missing),
+        Err(soapgen::Error::Io { .. })
+    ));
+}

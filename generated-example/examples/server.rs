@@ -5,7 +5,9 @@
 //! ```
 //!
 //! It serves SOAP 1.1 and 1.2 at `/WebApi/AccountManagementService/AccountManagementService.asmx`
-//! and checks the AuthHeader against the given credentials (default `admin`/`secret`).
+//! and checks the AuthHeader against the given credentials (default `admin`/`secret`). Open that
+//! address in a browser for the service's help pages (with a test form, from this machine), or
+//! add `?wsdl` for its WSDL.
 
 use clap::Parser;
 use generated_example::demo::DemoService;
@@ -33,8 +35,11 @@ struct Args {
 async fn main() -> std::io::Result<()> {
     let args = Args::parse();
     let service = DemoService::new(args.user, args.password);
-    let router =
-        soapgen_runtime::server::axum::router(PATH, AccountManagementServiceServer::new(service));
+    // The SOAP endpoint, plus its WSDL (`?wsdl`) and help pages with the test form (`GET`).
+    let router = soapgen_runtime::server::axum::router_with_pages(
+        PATH,
+        AccountManagementServiceServer::new(service),
+    );
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     println!(
         "AccountManagementService listening on http://{}{PATH}",

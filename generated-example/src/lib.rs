@@ -16,6 +16,12 @@ pub mod variant {
     soapgen_runtime::include_soap!("asmx-variant");
 }
 
+/// An rpc/literal and an rpc/encoded operation (with a SOAP-encoding array), from
+/// `tests/fixtures/rpc-calculator.wsdl`.
+pub mod calculator {
+    soapgen_runtime::include_soap!("rpc-calculator");
+}
+
 /// The generated source exactly as build.rs wrote it; the end-to-end tests check that the CLI
 /// and the library produce the same bytes.
 pub const GENERATED_SOURCE: &str =

@@ -151,7 +151,8 @@ pub enum Error {
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
     },
-    /// The request or the response timed out.
+    /// The connection could not be made in the connect timeout, or the whole exchange took
+    /// longer than the request timeout.
     #[error("the request timed out")]
     Timeout,
     /// A non-2xx HTTP status without a SOAP fault in the body.
@@ -185,11 +186,28 @@ pub enum Error {
     /// The response envelope was valid but its content did not match the expected schema.
     #[error("cannot decode the response: {0}")]
     Decode(#[from] DecodeError),
-    /// The response exceeded the configured size limit.
-    #[error("the response is larger than {limit} bytes")]
+    /// The response exceeded the configured size limit; it was not read further.
+    #[error("the HTTP {status} response is larger than {limit} bytes: {body_excerpt}")]
     ResponseTooLarge {
         /// The configured limit in bytes.
         limit: usize,
+        /// HTTP status code.
+        status: u16,
+        /// The start of the response body (at most 512 characters; empty when the declared
+        /// `Content-Length` was already over the limit).
+        body_excerpt: String,
+    },
+    /// The response's status and headers arrived but its body was cut off.
+    #[error("truncated HTTP {status} response ({reason}): {body_excerpt}")]
+    TruncatedResponse {
+        /// HTTP status code.
+        status: u16,
+        /// The response's Content-Type, if any.
+        content_type: Option<String>,
+        /// Why reading stopped.
+        reason: String,
+        /// The start of what was received (at most 512 characters).
+        body_excerpt: String,
     },
 }
 
@@ -197,7 +215,26 @@ impl From<TransportError> for Error {
     fn from(err: TransportError) -> Self {
         match err {
             TransportError::Timeout => Error::Timeout,
-            TransportError::TooLarge { limit } => Error::ResponseTooLarge { limit },
+            TransportError::TooLarge {
+                limit,
+                status,
+                head,
+            } => Error::ResponseTooLarge {
+                limit,
+                status,
+                body_excerpt: body_excerpt(&head),
+            },
+            TransportError::Incomplete {
+                status,
+                content_type,
+                partial,
+                message,
+            } => Error::TruncatedResponse {
+                status,
+                content_type,
+                reason: message,
+                body_excerpt: body_excerpt(&partial),
+            },
             other => Error::Transport {
                 message: other.to_string(),
                 source: Some(Box::new(other)),
@@ -256,9 +293,31 @@ mod tests {
             Error::Timeout
         ));
         assert!(matches!(
-            Error::from(TransportError::TooLarge { limit: 3 }),
-            Error::ResponseTooLarge { limit: 3 }
+            Error::from(TransportError::TooLarge {
+                limit: 3,
+                status: 200,
+                head: bytes::Bytes::from_static(b"<a>")
+            }),
+            Error::ResponseTooLarge { limit: 3, status: 200, body_excerpt } if body_excerpt == "<a>"
         ));
+        match Error::from(TransportError::Incomplete {
+            status: 500,
+            content_type: Some("text/xml".into()),
+            partial: bytes::Bytes::from_static(b"<soap:Env"),
+            message: "connection closed".into(),
+        }) {
+            Error::TruncatedResponse {
+                status: 500,
+                content_type,
+                reason,
+                body_excerpt,
+            } => {
+                assert_eq!(content_type.as_deref(), Some("text/xml"));
+                assert_eq!(reason, "connection closed");
+                assert_eq!(body_excerpt, "<soap:Env");
+            }
+            other => panic!("{other:?}"),
+        }
         assert!(matches!(
             Error::from(TransportError::Connect("refused".into())),
             Error::Transport { .. }

@@ -363,7 +363,14 @@ async fn response_size_limit() {
         )
         .await;
     assert!(
-        matches!(result, Err(Error::ResponseTooLarge { limit: 10_000 })),
+        matches!(
+            result,
+            Err(Error::ResponseTooLarge {
+                limit: 10_000,
+                status: 200,
+                ..
+            })
+        ),
         "{result:?}"
     );
 
@@ -399,7 +406,18 @@ async fn response_size_limit() {
         })
         .await
         .unwrap_err();
-    assert_eq!(err, TransportError::TooLarge { limit: 10_000 });
+    match err {
+        TransportError::TooLarge {
+            limit: 10_000,
+            status: 200,
+            head,
+        } => {
+            // Reading stopped at the limit, and what arrived is kept for the error report.
+            assert_eq!(head.len(), 10_000);
+            assert!(head.iter().all(|&b| b == b'y'));
+        }
+        other => panic!("{other:?}"),
+    }
     server.abort();
 }
 

@@ -119,6 +119,46 @@ fn attribute_name_text_and_element_limits() {
 }
 
 #[test]
+fn namespace_declarations_in_scope_are_limited() {
+    // Nested declarations pile up; each name lookup would scan them all (a CPU bomb).
+    let mut xml = String::new();
+    for depth in 0..3 {
+        xml.push_str("<a");
+        for p in 0..100 {
+            xml.push_str(&format!(" xmlns:p{depth}x{p}=\"urn:x\""));
+        }
+        xml.push('>');
+    }
+    xml.push_str("<b/>");
+    xml.push_str(&"</a>".repeat(3));
+    assert_eq!(
+        read_all(&xml, Limits::default()),
+        Err(DecodeError::LimitExceeded {
+            what: "namespace declarations in scope",
+            limit: 256
+        })
+    );
+    // Siblings do not add up: declarations go out of scope with their element.
+    let siblings = format!(
+        "<r>{}</r>",
+        "<a xmlns:p=\"urn:p\" xmlns=\"urn:d\"><p:b/></a>".repeat(1000)
+    );
+    assert_eq!(read_all(&siblings, Limits::default()), Ok(()));
+    let limits = Limits {
+        max_namespace_bindings: 2,
+        ..Limits::default()
+    };
+    assert!(read_all("<a xmlns=\"urn:a\" xmlns:b=\"urn:b\"/>", limits).is_ok());
+    assert!(matches!(
+        read_all(
+            "<a xmlns=\"urn:a\" xmlns:b=\"urn:b\"><c xmlns:c=\"urn:c\"/></a>",
+            limits
+        ),
+        Err(DecodeError::LimitExceeded { .. })
+    ));
+}
+
+#[test]
 fn truncated_documents_fail_cleanly() {
     let full = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><m:Op xmlns:m="urn:m"><m:a>1 &amp; 2</m:a><![CDATA[x]]></m:Op></s:Body></s:Envelope>"#;
     assert!(Message::parse(full.as_bytes(), Limits::default()).is_ok());

@@ -1,9 +1,14 @@
 //! End-to-end tests of the workspace: the generated AccountManagementService code against the
-//! seed's golden wire format, over real HTTP in both SOAP versions, type round trips, and the
-//! snapshot of the generated source. One test binary, so the suite compiles once.
+//! seed's golden wire format, over real HTTP in both SOAP versions, type round trips, the
+//! snapshot of the generated source, and the service pages (also in a real browser). One test
+//! binary, so the suite compiles once.
 
+mod browser;
+mod hostile;
 mod loopback;
+mod pages;
 mod roundtrip;
+mod rpc;
 mod seed;
 mod snapshot;
 mod support;

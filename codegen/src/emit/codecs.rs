@@ -5,6 +5,7 @@
 //! an `xs:any` keeps them), and reports a missing required element by name.
 
 use super::{ident, Emitter};
+use crate::parse::model::QName;
 use crate::resolve::ir::*;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -103,6 +104,9 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
     let rt = &e.rt;
     let names = &e.plan.types[id];
     let name = ident(&names.name);
+    if let (Some(item_type), [item]) = (&st.soap_array, st.fields.as_slice()) {
+        return soap_array_codecs(e, id, item_type, item);
+    }
 
     // --- encoding ---
     let mut writes = Vec::new();
@@ -395,6 +399,39 @@ fn choice_writer(e: &Emitter, id: TypeId, variants: &[Field]) -> TokenStream {
             /// Writes the chosen element.
             fn write_choice(&self, w: &mut #rt::XmlWriter) {
                 match self { #(#arms)* }
+            }
+        }
+    }
+}
+
+/// A SOAP encoding array: written with `soapenc:arrayType="t:Item[n]"` and `<item>` children;
+/// read from children of any name, as the encoding allows.
+fn soap_array_codecs(e: &Emitter, id: TypeId, item_type: &QName, item: &Field) -> TokenStream {
+    let rt = &e.rt;
+    let names = &e.plan.types[id];
+    let name = ident(&names.name);
+    let member = ident(&names.members[0]);
+    let (item_ns, item_local) = (&item_type.ns, &item_type.local);
+    let value = read_value(e, item, names.boxed.contains(&0));
+    quote! {
+        impl #rt::ToXml for #name {
+            fn write_content(&self, w: &mut #rt::XmlWriter) {
+                let item_type = w.qname_text(#item_ns, #item_local);
+                w.attr(
+                    "http://schemas.xmlsoap.org/soap/encoding/",
+                    "arrayType",
+                    &format!("{item_type}[{}]", self.#member.len()),
+                );
+                #rt::xml::write_repeated(w, "", "item", &self.#member);
+            }
+        }
+        impl #rt::FromXml for #name {
+            fn read_content<'a>(r: &mut #rt::XmlReader<'a>, start: &#rt::Start<'a>) -> Result<Self, #rt::DecodeError> {
+                let mut items = Vec::new();
+                while let Some(child) = r.next_child(start)? {
+                    items.push(#value);
+                }
+                Ok(Self { #member: items })
             }
         }
     }

@@ -5,6 +5,7 @@
 mod client;
 mod codecs;
 mod docs;
+mod pages;
 mod server;
 mod types;
 
@@ -25,6 +26,9 @@ pub struct EmitOptions {
     pub server: bool,
     /// Name of the root WSDL, shown in the file's header comment.
     pub source_name: String,
+    /// The root WSDL's text, which the generated server serves at `?wsdl` (filled in by
+    /// [`generate`](crate::generate)); without it the server serves its pages but no WSDL.
+    pub wsdl_text: Option<String>,
 }
 
 impl Default for EmitOptions {
@@ -34,6 +38,7 @@ impl Default for EmitOptions {
             client: true,
             server: true,
             source_name: String::new(),
+            wsdl_text: None,
         }
     }
 }
@@ -172,22 +177,38 @@ pub(crate) fn many_arguments(params: usize) -> TokenStream {
 
 /// Emits the whole file.
 pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
-    let rt: TokenStream = options
+    let runtime: TokenStream = options
         .runtime_path
         .parse()
         .map_err(|e| Error::Internal(format!("runtime path `{}`: {e}", options.runtime_path)))?;
-    let emitter = Emitter { ir, plan, rt };
-    let mut items = TokenStream::new();
+    // One short name for the runtime keeps calls on one line each, so the file stays readable
+    // (and quicker to parse); the including module must not define another `rt`.
+    let emitter = Emitter {
+        ir,
+        plan,
+        rt: quote!(rt),
+    };
+    let mut items = quote!(use #runtime as rt;);
     for id in 0..ir.types.len() {
         items.extend(types::type_definition(&emitter, id));
         items.extend(codecs::type_codecs(&emitter, id));
     }
+    // One description per service, in order, for its pages.
+    let mut descriptions = if options.server {
+        crate::doc::describe_all(ir, options.wsdl_text.as_deref())
+    } else {
+        Vec::new()
+    }
+    .into_iter();
     for (service, service_plan) in ir.services.iter().zip(&plan.services) {
         if options.client {
             items.extend(client::client(&emitter, service, service_plan));
         }
         if options.server {
             items.extend(server::server(&emitter, service, service_plan));
+            if let Some(description) = descriptions.next() {
+                items.extend(pages::pages(&emitter, service_plan, &description));
+            }
         }
     }
     let file: syn::File = syn::parse2(items).map_err(|e| Error::Internal(e.to_string()))?;

@@ -37,22 +37,50 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     let mut seen_actions: Vec<&String> = Vec::new();
     let mut body_arms = Vec::new();
     let mut seen_bodies: Vec<(&str, &str)> = Vec::new();
+    let mut empty_body_taken = false;
+    // Variants no request can reach (no SOAPAction of their own, and a body element another
+    // operation already claims, or an empty body another operation already claims).
+    let mut unreachable = Vec::new();
     for (op, variant) in s.operations.iter().zip(&variants) {
+        let mut reachable = false;
         for action in op.actions.values() {
             if !action.is_empty() && !seen_actions.contains(&action) {
                 seen_actions.push(action);
+                reachable = true;
                 action_arms.push(quote!(Some(#action) => return Some(#op_enum::#variant),));
             }
         }
-        if let Some(el) = &op.input {
-            let key = (el.name.ns.as_str(), el.name.local.as_str());
-            if !seen_bodies.contains(&key) {
-                seen_bodies.push(key);
-                let (ns, local) = key;
-                body_arms.push(quote!(Some((#ns, #local)) => Some(#op_enum::#variant),));
+        match &op.input {
+            Some(el) => {
+                let key = (el.name.ns.as_str(), el.name.local.as_str());
+                if !seen_bodies.contains(&key) {
+                    seen_bodies.push(key);
+                    reachable = true;
+                    let (ns, local) = key;
+                    body_arms.push(quote!(Some((#ns, #local)) => Some(#op_enum::#variant),));
+                }
             }
+            None if !empty_body_taken => {
+                empty_body_taken = true;
+                reachable = true;
+                body_arms.push(quote!(None => Some(#op_enum::#variant),));
+            }
+            None => {}
+        }
+        if !reachable {
+            unreachable.push(variant.clone());
         }
     }
+    let variant_defs = variants.iter().map(|v| {
+        if unreachable.contains(v) {
+            quote! {
+                #[allow(dead_code)] // no SOAPAction or body element of its own routes here
+                #v
+            }
+        } else {
+            quote!(#v)
+        }
+    });
     let action_match = if action_arms.is_empty() {
         quote!(let _ = action;)
     } else {
@@ -63,12 +91,13 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
             }
         }
     };
-    let dispatch_arms = s
+    let (dispatch_arms, handlers): (Vec<TokenStream>, Vec<TokenStream>) = s
         .operations
         .iter()
         .zip(&p.operations)
         .zip(&variants)
-        .map(|((op, op_plan), variant)| dispatch_arm(e, op, op_plan, quote!(#op_enum::#variant)));
+        .map(|((op, op_plan), variant)| dispatch_arm(e, op, op_plan, quote!(#op_enum::#variant)))
+        .unzip();
     let trait_doc = doc_attrs(s.doc.iter().map(String::as_str).chain([format!(
         "The operations of the `{}` service, implemented by a server. Serve an implementation with [`{}`].",
         s.name, p.server_name
@@ -85,7 +114,12 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
             Err(#rt::Fault::server("this service has no operations"))
         }
     } else {
-        quote!(match operation { #(#dispatch_arms)* })
+        quote! {
+            let handler: ::std::pin::Pin<
+                Box<dyn ::core::future::Future<Output = Result<String, #rt::Fault>> + Send + '_>,
+            > = match operation { #(#dispatch_arms)* };
+            handler.await
+        }
     };
     quote! {
         #trait_doc
@@ -99,7 +133,7 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
         }
 
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        enum #op_enum { #(#variants,)* }
+        enum #op_enum { #(#variant_defs,)* }
 
         #server_doc
         #[derive(Debug, Clone)]
@@ -116,6 +150,8 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
             pub fn service(&self) -> &S {
                 &self.service
             }
+            #(#handlers)*
+
             fn route(action: Option<&str>, body: Option<(&str, &str)>) -> Option<#op_enum> {
                 #action_match
                 match body {
@@ -243,12 +279,16 @@ fn body_params(e: &Emitter, op_plan: &OperationPlan) -> Vec<(proc_macro2::Ident,
     }
 }
 
+/// The dispatch match arm of an operation, and the handler method it calls. Each operation has
+/// its own small async handler, and the dispatcher awaits one boxed future: an async function
+/// awaiting thousands of different futures would make one huge state machine, which rustc is
+/// very slow to compile for large services.
 fn dispatch_arm(
     e: &Emitter,
     op: &Operation,
     op_plan: &OperationPlan,
     variant: TokenStream,
-) -> TokenStream {
+) -> (TokenStream, TokenStream) {
     let rt = &e.rt;
     let method = ident(&op_plan.method);
     let understood = op.input_headers.iter().map(|h| {
@@ -331,12 +371,20 @@ fn dispatch_arm(
             }
         }
     };
-    quote! {
-        #variant => {
+    let handler = format_ident!("handle_{}", op_plan.method.trim_start_matches("r#"));
+    let doc = format!(
+        " Decodes a `{}` request, calls the service, encodes its answer.",
+        op.name
+    );
+    let arm = quote!(#variant => Box::pin(self.#handler(message)),);
+    let method = quote! {
+        #[doc = #doc]
+        async fn #handler(&self, message: &#rt::Message) -> Result<String, #rt::Fault> {
             message.check_must_understand(&[#(#understood),*])?;
             #(#decode_headers)*
             #decode_body
             #respond
         }
-    }
+    };
+    (arm, method)
 }

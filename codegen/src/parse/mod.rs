@@ -28,6 +28,20 @@ pub const OLD_XSD_NS: [&str; 2] = [
     "http://www.w3.org/2000/10/XMLSchema",
 ];
 
+/// Namespaces whose schemas every SOAP toolkit knows: a remote import of one of them is skipped
+/// (with a note), and what the service uses from them is kept as raw XML.
+pub const WELL_KNOWN_NS: [&str; 9] = [
+    "http://schemas.xmlsoap.org/soap/envelope/",
+    "http://schemas.xmlsoap.org/soap/encoding/",
+    "http://www.w3.org/2003/05/soap-envelope",
+    "http://www.w3.org/2003/05/soap-encoding",
+    "http://www.w3.org/XML/1998/namespace",
+    "http://schemas.xmlsoap.org/ws/2004/08/addressing",
+    "http://www.w3.org/2005/08/addressing",
+    "http://www.w3.org/2006/03/addressing",
+    "http://www.w3.org/2000/09/xmldsig#",
+];
+
 /// Whether `ns` is the XML Schema namespace (any of its historical URIs).
 pub fn is_xsd_ns(ns: &str) -> bool {
     ns == XSD_NS || OLD_XSD_NS.contains(&ns)
@@ -50,7 +64,10 @@ pub enum ReferenceKind {
     /// `wsdl:import`.
     WsdlImport,
     /// `xs:import` (the target keeps its own namespace).
-    SchemaImport,
+    SchemaImport {
+        /// `namespace=` of the import.
+        namespace: Option<String>,
+    },
     /// `xs:include` / `xs:redefine`: the target joins the includer's namespace (chameleon when it has none).
     SchemaInclude {
         /// The includer's target namespace.
@@ -58,10 +75,35 @@ pub enum ReferenceKind {
     },
 }
 
+/// Byte offsets of line starts, so positions are found by binary search (roxmltree's own
+/// `text_pos_at` scans from the start of the text, which is quadratic over a large WSDL).
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    /// 1-based (line, column in characters) of byte offset `pos` in `text`.
+    pub fn position(&self, text: &str, pos: usize) -> (u32, u32) {
+        let line = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let column = text.get(start..pos).map_or(0, |s| s.chars().count());
+        (line as u32 + 1, column as u32 + 1)
+    }
+}
+
 /// Per-document parsing context: the file name for positions, and chameleon namespace adoption.
 pub(crate) struct Ctx<'a, 'input> {
     pub doc: &'a roxmltree::Document<'input>,
     pub file: &'a Path,
+    /// Line starts of the document's text.
+    pub lines: &'a LineIndex,
     /// For a chameleon include: references to no-namespace components mean this namespace.
     pub chameleon_ns: Option<&'a str>,
 }
@@ -69,11 +111,13 @@ pub(crate) struct Ctx<'a, 'input> {
 impl<'a, 'input> Ctx<'a, 'input> {
     /// The position of a node.
     pub fn loc(&self, node: Node) -> Location {
-        let pos = self.doc.text_pos_at(node.range().start);
+        let (line, column) = self
+            .lines
+            .position(self.doc.input_text(), node.range().start);
         Location {
             file: self.file.to_path_buf(),
-            line: pos.row,
-            column: pos.col,
+            line,
+            column,
         }
     }
 

@@ -110,6 +110,9 @@ pub struct AttributeDecl {
     pub fixed: Option<String>,
     /// `form=`.
     pub form: Option<Form>,
+    /// `wsdl:arrayType=` on a `soapenc:arrayType` attribute reference: the item type of a SOAP
+    /// encoding array (`xsd:string[]` gives `xsd:string`).
+    pub array_type: Option<QName>,
     /// Documentation.
     pub doc: Option<String>,
     /// Where it is written.

@@ -54,7 +54,9 @@ pub(crate) fn parse_schema(
                 if let Some(location) = child.attribute("schemaLocation") {
                     refs.push(FileReference {
                         location: location.to_string(),
-                        kind: ReferenceKind::SchemaImport,
+                        kind: ReferenceKind::SchemaImport {
+                            namespace: child.attribute("namespace").map(str::to_string),
+                        },
                         at: ctx.loc(child),
                     });
                 }
@@ -178,6 +180,10 @@ fn parse_attribute(ctx: &Ctx, node: Node) -> R<AttributeDecl> {
         default: node.attribute("default").map(str::to_string),
         fixed: node.attribute("fixed").map(str::to_string),
         form: form_attr(node),
+        array_type: match node.attribute((super::WSDL_NS, "arrayType")) {
+            Some(v) => Some(ctx.resolve_qname(node, v.split('[').next().unwrap_or(v))?),
+            None => None,
+        },
         doc: documentation(node, XSD_NS),
         location: ctx.loc(node),
     })

@@ -30,6 +30,8 @@ pub struct Index<'d> {
     pub port_types: HashMap<QName, &'d PortType>,
     pub bindings: Vec<&'d Binding>,
     pub services: Vec<&'d Service>,
+    /// Target namespaces for which some schema was loaded.
+    pub namespaces: std::collections::HashSet<String>,
 }
 
 impl<'d> Index<'d> {
@@ -37,6 +39,7 @@ impl<'d> Index<'d> {
     pub fn new(defs: &'d Definitions) -> Self {
         let mut index = Index::default();
         for schema in &defs.schemas {
+            index.namespaces.insert(schema.target_ns.clone());
             let q = |name: &str| QName::new(schema.target_ns.clone(), name);
             for e in &schema.elements {
                 if let Some(name) = &e.name {

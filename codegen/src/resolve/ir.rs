@@ -219,6 +219,10 @@ pub struct StructType {
     pub base: Option<TypeId>,
     /// `mixed="true"`: text between children is not kept (documented on the type).
     pub mixed: bool,
+    /// A SOAP encoding array (a restriction of `soapenc:Array`): `fields` holds one repeated
+    /// `item`, every child element is an item whatever its name, and this is the item type
+    /// written in `soapenc:arrayType`.
+    pub soap_array: Option<QName>,
 }
 
 /// The kinds of type.

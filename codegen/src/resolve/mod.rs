@@ -24,6 +24,7 @@ pub struct OperationFilter {
 pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
     let index = Index::new(defs);
     let mut resolver = TypeResolver::new(&index);
+    let mut notes = defs.notes.clone();
     let mut services = Vec::new();
     let mut port_type_names: Vec<&QName> = Vec::new();
     for binding in &index.bindings {
@@ -38,7 +39,7 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             .copied()
             .filter(|b| b.soap.is_some() && &b.port_type == pt_name)
             .collect();
-        let Some(port_type) = index.port_types.get(pt_name).copied() else {
+        let Some(port_type) = lenient(&index.port_types, pt_name) else {
             let at = &bindings[0].location;
             return Err(Diagnostic::new(
                 at.clone(),
@@ -55,6 +56,7 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             &bindings,
             &index,
             filter,
+            &mut notes,
         )?);
     }
     if let Some(only) = &filter.only {
@@ -81,10 +83,12 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             }
         }
     }
+    resolver.finish()?;
+    notes.append(&mut resolver.notes);
     Ok(Ir {
         types: resolver.types,
         services,
-        notes: defs.notes.clone(),
+        notes,
     })
 }
 
@@ -94,6 +98,7 @@ fn service(
     bindings: &[&syn::Binding],
     index: &Index,
     filter: &OperationFilter,
+    notes: &mut Vec<(Location, String)>,
 ) -> Result<Service> {
     let mut versions = Vec::new();
     let mut addresses = BTreeMap::new();
@@ -126,7 +131,14 @@ fn service(
                 continue;
             }
         }
-        operations.push(operation(resolver, op, bindings, index)?);
+        operations.push(operation(
+            resolver,
+            op,
+            bindings,
+            index,
+            &port_type.name.ns,
+            notes,
+        )?);
     }
     Ok(Service {
         name: service_name.unwrap_or_else(|| port_type.name.local.clone()),
@@ -143,6 +155,8 @@ fn operation(
     op: &syn::Operation,
     bindings: &[&syn::Binding],
     index: &Index,
+    port_ns: &str,
+    notes: &mut Vec<(Location, String)>,
 ) -> Result<Operation> {
     let mut actions = BTreeMap::new();
     let mut binding_op: Option<&syn::BindingOperation> = None;
@@ -150,16 +164,6 @@ fn operation(
         let Some(bop) = b.operations.iter().find(|o| o.name == op.name) else {
             continue;
         };
-        if bop.style == Style::Rpc {
-            return Err(Diagnostic::new(bop.location.clone(), format!("operation `{}` uses style=\"rpc\", which this version of soapgen cannot generate yet", op.name))
-                .with_hint("document/literal operations are supported; rpc/literal and rpc/encoded support is tracked as its own issue")
-                .into());
-        }
-        if bop.input.encoded || bop.output.encoded {
-            return Err(Diagnostic::new(bop.location.clone(), format!("operation `{}` uses use=\"encoded\", which this version of soapgen cannot generate yet", op.name))
-                .with_hint("document/literal operations are supported; SOAP encoding support is tracked as its own issue")
-                .into());
-        }
         if let (Some(v), Some(action)) = (b.soap, &bop.soap_action) {
             actions.entry(v).or_insert_with(|| action.clone());
         }
@@ -172,13 +176,54 @@ fn operation(
     };
     let input_headers = headers(resolver, bin, index)?;
     let output_headers = headers(resolver, bout, index)?;
-    let input = match &op.input {
-        Some(m) => body_element(resolver, m, bin, index, &op.name)?,
-        None => None,
-    };
-    let output = match &op.output {
-        Some(m) => body_element(resolver, m, bout, index, &op.name)?,
-        None => None,
+    let rpc = binding_op.is_some_and(|b| b.style == Style::Rpc);
+    let encoded = bin.encoded || bout.encoded;
+    if encoded {
+        let at = binding_op.map_or(&op.location, |b| &b.location);
+        notes.push((
+            at.clone(),
+            format!(
+                "operation `{}` uses SOAP encoding: values are written without xsi:type annotations, and multi-reference (href/id) values are not resolved when decoding",
+                op.name
+            ),
+        ));
+    }
+    let (input, output) = if rpc {
+        // rpc style: the body holds one element named after the operation (and
+        // `<operation>Response`), in the soap:body namespace, whose children are the parts.
+        let ns =
+            |b: &syn::BindingMessage| b.namespace.clone().unwrap_or_else(|| port_ns.to_string());
+        let input = match &op.input {
+            Some(m) => Some(rpc_wrapper(
+                resolver,
+                m,
+                bin,
+                index,
+                QName::new(ns(bin), op.name.clone()),
+            )?),
+            None => None,
+        };
+        let output = match &op.output {
+            Some(m) => Some(rpc_wrapper(
+                resolver,
+                m,
+                bout,
+                index,
+                QName::new(ns(bout), format!("{}Response", op.name)),
+            )?),
+            None => None,
+        };
+        (input, output)
+    } else {
+        let input = match &op.input {
+            Some(m) => body_element(resolver, m, bin, index, &op.name)?,
+            None => None,
+        };
+        let output = match &op.output {
+            Some(m) => body_element(resolver, m, bout, index, &op.name)?,
+            None => None,
+        };
+        (input, output)
     };
     Ok(Operation {
         name: op.name.clone(),
@@ -193,8 +238,20 @@ fn operation(
     })
 }
 
+/// Looks `name` up; failing that, a single definition with the same local name (WSDLs written by
+/// hand often leave `message=` unprefixed under a default namespace that is not the target one).
+fn lenient<'d, T>(table: &std::collections::HashMap<QName, &'d T>, name: &QName) -> Option<&'d T> {
+    table.get(name).copied().or_else(|| {
+        let mut same_local = table.iter().filter(|(q, _)| q.local == name.local);
+        match (same_local.next(), same_local.next()) {
+            (Some((_, found)), None) => Some(*found),
+            _ => None,
+        }
+    })
+}
+
 fn message<'d>(index: &Index<'d>, name: &QName, at: &Location) -> Result<&'d syn::Message> {
-    index.messages.get(name).copied().ok_or_else(|| {
+    lenient(&index.messages, name).ok_or_else(|| {
         Diagnostic::new(at.clone(), format!("message `{name}` is not defined"))
             .with_hint("check the spelling and prefix of message=, and that the WSDL defining it is imported")
             .into()
@@ -216,17 +273,26 @@ fn headers(
             )
             .with_hint("soap:header part= must name a part of the message it names")
         })?;
-        let Some(element) = &part.element else {
-            return Err(Diagnostic::new(
-                part.location.clone(),
-                format!("header part `{}` has no element=", part.name),
-            )
-            .with_hint("literal SOAP headers must be declared with element=\"prefix:Element\"")
-            .into());
+        let element = match (&part.element, &part.type_name) {
+            (Some(element), _) => resolver.global_element(element, &part.location)?,
+            // A header part declared with type=: the header element is named after the part.
+            (None, Some(type_name)) => ElementRef {
+                name: QName::new("", part.name.clone()),
+                ty: resolver.type_ref(type_name, &part.location)?,
+                nillable: false,
+            },
+            (None, None) => {
+                return Err(Diagnostic::new(
+                    part.location.clone(),
+                    format!("header part `{}` has neither element= nor type=", part.name),
+                )
+                .with_hint("declare the header part with element=\"prefix:Element\"")
+                .into())
+            }
         };
         out.push(Header {
             part: part.name.clone(),
-            element: resolver.global_element(element, &part.location)?,
+            element,
         });
     }
     Ok(out)
@@ -266,4 +332,65 @@ fn body_element(
             .with_hint("wrap the parts in one element, or restrict the body with <soap:body parts=\"…\"/>; multi-part document bodies are tracked as their own issue")
             .into()),
     }
+}
+
+/// The body element of an rpc-style message: a wrapper named `name` whose children are the
+/// message's body parts, unqualified and named after the parts (a part declared with
+/// `element=` appears as that element).
+fn rpc_wrapper(
+    resolver: &mut TypeResolver,
+    m: &syn::OperationMessage,
+    binding: &syn::BindingMessage,
+    index: &Index,
+    name: QName,
+) -> Result<ElementRef> {
+    let msg = message(index, &m.message, &m.location)?;
+    let header_parts: Vec<&str> = binding
+        .headers
+        .iter()
+        .filter(|h| h.message == msg.name)
+        .map(|h| h.part.as_str())
+        .collect();
+    let mut fields = Vec::new();
+    for part in msg.parts.iter().filter(|p| match &binding.body_parts {
+        Some(listed) => listed.iter().any(|l| l == &p.name),
+        None => !header_parts.contains(&p.name.as_str()),
+    }) {
+        let field = match (&part.element, &part.type_name) {
+            (Some(element), _) => {
+                let e = resolver.global_element(element, &part.location)?;
+                Field {
+                    wire: e.name,
+                    occurrence: Occurrence::Required,
+                    nillable: e.nillable,
+                    kind: FieldKind::Element(e.ty),
+                    default: None,
+                    doc: None,
+                }
+            }
+            (None, Some(type_name)) => Field {
+                wire: QName::new("", part.name.clone()),
+                occurrence: Occurrence::Required,
+                nillable: false,
+                kind: FieldKind::Element(resolver.type_ref(type_name, &part.location)?),
+                default: None,
+                doc: None,
+            },
+            (None, None) => {
+                return Err(Diagnostic::new(
+                    part.location.clone(),
+                    format!("part `{}` has neither element= nor type=", part.name),
+                )
+                .with_hint("rpc-style parts name their type with type=\"xsd:string\" (or an element with element=)")
+                .into())
+            }
+        };
+        fields.push(field);
+    }
+    let id = resolver.synthetic_struct(Origin::Element(name.clone()), fields, m.location.clone());
+    Ok(ElementRef {
+        name,
+        ty: TypeRef::Named(id),
+        nillable: false,
+    })
 }

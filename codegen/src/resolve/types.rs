@@ -10,12 +10,19 @@ use std::collections::{HashMap, HashSet};
 
 /// The SOAP 1.1 encoding namespace, whose simple types mirror the XSD built-ins.
 const SOAP_ENC_NS: &str = "http://schemas.xmlsoap.org/soap/encoding/";
+/// The SOAP 1.2 encoding namespace.
+const SOAP12_ENC_NS: &str = "http://www.w3.org/2003/05/soap-encoding";
 
 /// Builds IR types on demand, each once.
 pub struct TypeResolver<'d> {
     pub index: &'d Index<'d>,
     pub types: Vec<TypeDef>,
     named: HashMap<QName, TypeId>,
+    /// Derived types whose base was not complete when they were built:
+    /// (derived, base, is extension, where the derivation is written).
+    pending: Vec<(TypeId, TypeId, bool, Location)>,
+    /// Notes for the user (namespaces without a schema, …).
+    pub notes: Vec<(Location, String)>,
     element_types: HashMap<QName, TypeId>,
     in_progress: HashSet<TypeId>,
 }
@@ -33,6 +40,8 @@ impl<'d> TypeResolver<'d> {
             index,
             types: Vec::new(),
             named: HashMap::new(),
+            pending: Vec::new(),
+            notes: Vec::new(),
             element_types: HashMap::new(),
             in_progress: HashSet::new(),
         }
@@ -48,6 +57,103 @@ impl<'d> TypeResolver<'d> {
         self.types.len() - 1
     }
 
+    /// Gives every derived type that had to wait the members of its base, bases first; a cycle
+    /// of derivations is an error.
+    pub fn finish(&mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut done = std::collections::HashSet::new();
+        for entry in &pending {
+            self.inherit(entry.0, &pending, &mut done, &mut Vec::new())?;
+        }
+        Ok(())
+    }
+
+    fn inherit(
+        &mut self,
+        id: TypeId,
+        pending: &[(TypeId, TypeId, bool, Location)],
+        done: &mut std::collections::HashSet<TypeId>,
+        visiting: &mut Vec<TypeId>,
+    ) -> Result<()> {
+        let Some((_, base, extension, location)) = pending.iter().find(|p| p.0 == id) else {
+            return Ok(());
+        };
+        if done.contains(&id) {
+            return Ok(());
+        }
+        if visiting.contains(&id) {
+            return Err(
+                Diagnostic::new(location.clone(), "type derivation is circular")
+                    .with_hint(
+                        "a type cannot extend or restrict itself, directly or through others",
+                    )
+                    .into(),
+            );
+        }
+        visiting.push(id);
+        self.inherit(*base, pending, done, visiting)?;
+        visiting.pop();
+        let TypeKind::Struct(base_struct) = self.types[*base].kind.clone() else {
+            done.insert(id);
+            return Ok(());
+        };
+        if let TypeKind::Struct(st) = &mut self.types[id].kind {
+            let mut attributes = base_struct.attributes;
+            for own in std::mem::take(&mut st.attributes) {
+                match attributes.iter_mut().find(|a| a.wire == own.wire) {
+                    Some(existing) => *existing = own,
+                    None => attributes.push(own),
+                }
+            }
+            st.attributes = attributes;
+            st.any_attribute |= base_struct.any_attribute;
+            if st.text.is_none() {
+                st.text = base_struct.text;
+            }
+            if *extension {
+                let own = std::mem::take(&mut st.fields);
+                st.fields = base_struct.fields;
+                st.fields.extend(own);
+            }
+        }
+        done.insert(id);
+        Ok(())
+    }
+
+    /// Whether no schema at all was loaded for `ns` (an `xs:import` without a location, or a
+    /// well-known namespace whose remote import was skipped). References into such a namespace
+    /// are kept as raw XML, with one note per namespace; a missing name in a namespace that
+    /// *has* a schema stays an error (it is a typo or a broken schema).
+    fn unavailable(&mut self, ns: &str, at: &Location) -> bool {
+        if ns.is_empty() || self.index.namespaces.contains(ns) {
+            return false;
+        }
+        let note = format!("no schema is available for namespace `{ns}`: what the service uses from it is kept as raw XML (map its location to a local file for typed code)");
+        if !self.notes.iter().any(|(_, n)| *n == note) {
+            self.notes.push((at.clone(), note));
+        }
+        true
+    }
+
+    /// A struct made up by the resolver (an rpc-style message wrapper), not written in a schema.
+    pub fn synthetic_struct(
+        &mut self,
+        origin: Origin,
+        fields: Vec<Field>,
+        location: Location,
+    ) -> TypeId {
+        self.types.push(TypeDef {
+            origin,
+            kind: TypeKind::Struct(StructType {
+                fields,
+                ..StructType::default()
+            }),
+            doc: None,
+            location,
+        });
+        self.types.len() - 1
+    }
+
     /// A reference to the type named `name`.
     pub fn type_ref(&mut self, name: &QName, at: &Location) -> Result<TypeRef> {
         if name.ns == XSD_NS || name.ns == SOAP_ENC_NS {
@@ -55,10 +161,21 @@ impl<'d> TypeResolver<'d> {
                 return Ok(TypeRef::Builtin(b));
             }
         }
+        if name.ns == SOAP_ENC_NS || name.ns == SOAP12_ENC_NS {
+            match name.local.as_str() {
+                "base64" => return Ok(TypeRef::Builtin(Builtin::Base64Binary)),
+                // Untyped encoding containers: kept as raw XML.
+                "Array" | "Struct" => return Ok(TypeRef::Builtin(Builtin::AnyType)),
+                _ => {}
+            }
+        }
         if let Some(&id) = self.named.get(name) {
             return Ok(TypeRef::Named(id));
         }
         let Some(found) = self.index.types.get(name).copied() else {
+            if self.unavailable(&name.ns, at) {
+                return Ok(TypeRef::Builtin(Builtin::AnyType));
+            }
             return Err(undefined("type", name, at).into());
         };
         let (location, doc) = match found.def {
@@ -113,6 +230,13 @@ impl<'d> TypeResolver<'d> {
     /// The global element `name`, with its type.
     pub fn global_element(&mut self, name: &QName, at: &Location) -> Result<ElementRef> {
         let Some(found) = self.index.elements.get(name).copied() else {
+            if self.unavailable(&name.ns, at) {
+                return Ok(ElementRef {
+                    name: name.clone(),
+                    ty: TypeRef::Builtin(Builtin::AnyType),
+                    nillable: false,
+                });
+            }
             return Err(undefined("element", name, at).into());
         };
         let ty = self.global_element_type(name, found)?;
@@ -195,7 +319,23 @@ impl<'d> TypeResolver<'d> {
                     }
                     (None, None) => TypeRef::Builtin(Builtin::String),
                 };
-                TypeKind::List(item)
+                // A QName needs its element's namespace scope to be read, which a list item
+                // does not get: QName items are kept as written (prefix and all).
+                let qname = match item {
+                    TypeRef::Builtin(Builtin::QName) => true,
+                    TypeRef::Named(t) => {
+                        matches!(
+                            self.types[t].kind,
+                            TypeKind::Alias(TypeRef::Builtin(Builtin::QName))
+                        )
+                    }
+                    TypeRef::Builtin(_) => false,
+                };
+                if qname {
+                    TypeKind::List(TypeRef::Builtin(Builtin::String))
+                } else {
+                    TypeKind::List(item)
+                }
             }
             // A union's value space is the union of its members' lexical spaces; the text is
             // kept as written (documented on the type).
@@ -228,6 +368,14 @@ impl<'d> TypeResolver<'d> {
             }
             syn::ComplexContent::Derived {
                 base,
+                extension: false,
+                particle,
+                location,
+            } if base.ns == SOAP_ENC_NS && base.local == "Array" => {
+                return self.soap_array(c, particle.as_ref(), schema, id, location);
+            }
+            syn::ComplexContent::Derived {
+                base,
                 extension,
                 particle,
                 location,
@@ -235,15 +383,14 @@ impl<'d> TypeResolver<'d> {
                 if !(base.ns == XSD_NS && base.local == "anyType") {
                     let base_ref = self.type_ref(base, location)?;
                     if let TypeRef::Named(base_id) = base_ref {
-                        if self.in_progress.contains(&base_id) {
-                            return Err(Diagnostic::new(
-                                location.clone(),
-                                format!("type derivation from `{base}` is circular"),
-                            )
-                            .with_hint("a type cannot extend or restrict itself, directly or through others")
-                            .into());
-                        }
-                        if let TypeKind::Struct(base_struct) = &self.types[base_id].kind {
+                        if self.in_progress.contains(&base_id)
+                            || self.pending.iter().any(|p| p.0 == base_id)
+                        {
+                            // The base is still being built (it reaches this type through its
+                            // fields) or waits itself: inherit its members once all is built.
+                            self.pending
+                                .push((id, base_id, *extension, location.clone()));
+                        } else if let TypeKind::Struct(base_struct) = &self.types[base_id].kind {
                             st.attributes = base_struct.attributes.clone();
                             st.any_attribute = base_struct.any_attribute;
                             st.text = base_struct.text;
@@ -292,6 +439,63 @@ impl<'d> TypeResolver<'d> {
         Ok(TypeKind::Struct(st))
     }
 
+    /// A SOAP encoding array: the item type comes from `wsdl:arrayType` on the
+    /// `soapenc:arrayType` attribute, else from the restriction's element particle.
+    fn soap_array(
+        &mut self,
+        c: &syn::ComplexType,
+        particle: Option<&syn::Particle>,
+        schema: &syn::Schema,
+        id: TypeId,
+        location: &Location,
+    ) -> Result<TypeKind> {
+        let declared = c
+            .attributes
+            .attributes
+            .iter()
+            .find_map(|a| a.array_type.clone());
+        let mut from_particle = Vec::new();
+        if let Some(p) = particle {
+            self.particle(
+                p,
+                schema,
+                Occurrence::Repeated,
+                id,
+                &mut from_particle,
+                &mut Vec::new(),
+            )?;
+        }
+        let (item_name, item_ty) = match (declared, from_particle.first()) {
+            (Some(q), _) => {
+                let ty = self.type_ref(&q, location)?;
+                (q, ty)
+            }
+            (
+                None,
+                Some(Field {
+                    kind: FieldKind::Element(ty),
+                    ..
+                }),
+            ) => (QName::new(XSD_NS, "anyType"), *ty),
+            _ => (
+                QName::new(XSD_NS, "anyType"),
+                TypeRef::Builtin(Builtin::AnyType),
+            ),
+        };
+        Ok(TypeKind::Struct(StructType {
+            fields: vec![Field {
+                wire: QName::new("", "item"),
+                occurrence: Occurrence::Repeated,
+                nillable: false,
+                kind: FieldKind::Element(item_ty),
+                default: None,
+                doc: None,
+            }],
+            soap_array: Some(item_name),
+            ..StructType::default()
+        }))
+    }
+
     fn attributes(
         &mut self,
         list: &syn::AttributeList,
@@ -324,6 +528,10 @@ impl<'d> TypeResolver<'d> {
                 .into());
             }
             let Some(found) = self.index.attribute_groups.get(group).copied() else {
+                if self.unavailable(&group.ns, at) {
+                    st.any_attribute = true;
+                    continue;
+                }
                 return Err(undefined("attribute group", group, at).into());
             };
             group_stack.push(group.clone());
@@ -342,8 +550,11 @@ impl<'d> TypeResolver<'d> {
         let (wire, decl, decl_schema) = match (&a.reference, &a.name) {
             (Some(r), _) => {
                 let Some(found) = self.index.attributes.get(r).copied() else {
-                    // xml:lang and friends are well known and need no schema.
-                    if r.ns == "http://www.w3.org/XML/1998/namespace" {
+                    // xml:lang, soapenc:arrayType and friends are well known and need no schema.
+                    if r.ns == "http://www.w3.org/XML/1998/namespace"
+                        || r.ns == SOAP_ENC_NS
+                        || self.unavailable(&r.ns, &a.location)
+                    {
                         return Ok(Attribute {
                             wire: r.clone(),
                             ty: TypeRef::Builtin(Builtin::String),
@@ -467,6 +678,19 @@ impl<'d> TypeResolver<'d> {
                     .into());
                 }
                 let Some(found) = self.index.groups.get(name).copied() else {
+                    if self.unavailable(&name.ns, at) {
+                        out.push(Field {
+                            wire: QName::new("", "Any"),
+                            occurrence: Occurrence::Repeated,
+                            nillable: false,
+                            kind: FieldKind::Any,
+                            default: None,
+                            doc: Some(format!(
+                                "The content of group `{name}`, whose schema is not available."
+                            )),
+                        });
+                        return Ok(());
+                    }
                     return Err(undefined("group", name, at).into());
                 };
                 let occ = Occurrence::from_bounds(occurs.min, occurs.max).within(outer);

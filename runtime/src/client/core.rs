@@ -69,7 +69,10 @@ impl ClientCore {
     /// The body is parsed as SOAP whatever the status: a fault is [`Error::Fault`]; a
     /// non-fault envelope with a non-2xx status, or a non-SOAP body with a non-2xx status, is
     /// [`Error::Http`]; a 2xx non-SOAP body is [`Error::InvalidResponse`]. The response
-    /// Content-Type is not enforced (lax peers are common).
+    /// Content-Type is not enforced (lax peers are common). Delivery failures come from the
+    /// transport: [`Error::Transport`] (refused, reset…), [`Error::Timeout`],
+    /// [`Error::TruncatedResponse`] and [`Error::ResponseTooLarge`] (both with the status and
+    /// the start of the body).
     pub async fn call(&self, action: &str, envelope: String) -> Result<Message, Error> {
         let request = HttpRequest {
             content_type: self.version.content_type_for(action),

@@ -1,5 +1,9 @@
 //! [`HttpTransport`]: the HTTP(S) transport over `reqwest` (rustls), with connect and overall
-//! timeouts and a streamed response size limit.
+//! timeouts (on by default) and a streamed response size limit.
+//!
+//! Failures keep what is known: a response cut off or over the size limit is reported with its
+//! status and the part of the body that arrived ([`TransportError::Incomplete`],
+//! [`TransportError::TooLarge`]).
 
 use std::time::Duration;
 
@@ -9,6 +13,21 @@ use super::transport::{HttpRequest, HttpResponse, Transport, TransportError};
 
 /// Default maximum response size: 64 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Default time allowed to establish a connection: 30 seconds.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Default time allowed for a whole exchange, reading the response included: 120 seconds.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Default time an idle pooled connection is kept for reuse: 20 seconds, below the 30 s after
+/// which a soapgen server (and many others) closes an idle connection. Reusing a connection the
+/// server is closing at that moment fails the request with a reset, so the client must give
+/// up idle connections first.
+pub const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// At most this much is reserved up front from a declared `Content-Length`.
+const MAX_PREALLOCATION: usize = 1024 * 1024;
 
 /// Posts envelopes to one endpoint URL.
 #[derive(Debug, Clone)]
@@ -25,21 +44,37 @@ pub struct HttpTransportBuilder {
     url: String,
     connect_timeout: Option<Duration>,
     timeout: Option<Duration>,
+    pool_idle_timeout: Duration,
     max_response_bytes: usize,
     client: Option<reqwest::Client>,
 }
 
 impl HttpTransportBuilder {
-    /// Time allowed to establish a connection (ignored with [`with_client`](Self::with_client),
-    /// which brings its own).
+    /// Time allowed to establish a connection (default 30 s; ignored with
+    /// [`with_client`](Self::with_client), which brings its own).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
         self
     }
 
-    /// Time allowed for a whole exchange, reading the response included.
+    /// Time allowed for a whole exchange, reading the response included (default 120 s).
+    /// Exceeding it fails with [`TransportError::Timeout`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// How long an idle connection is kept for reuse (default 20 s; ignored with
+    /// [`with_client`](Self::with_client)). Keep it below the server's idle timeout, or a
+    /// request may be sent on a connection the server is closing and fail with a reset.
+    pub fn pool_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.pool_idle_timeout = timeout;
+        self
+    }
+
+    /// Removes the exchange timeout (for operations that legitimately run for a long time).
+    pub fn no_timeout(mut self) -> Self {
+        self.timeout = None;
         self
     }
 
@@ -70,7 +105,8 @@ impl HttpTransportBuilder {
         let client = match self.client {
             Some(client) => client,
             None => {
-                let mut builder = reqwest::Client::builder();
+                let mut builder =
+                    reqwest::Client::builder().pool_idle_timeout(self.pool_idle_timeout);
                 if let Some(t) = self.connect_timeout {
                     builder = builder.connect_timeout(t);
                 }
@@ -101,8 +137,9 @@ impl HttpTransport {
     pub fn builder(url: impl Into<String>) -> HttpTransportBuilder {
         HttpTransportBuilder {
             url: url.into(),
-            connect_timeout: None,
-            timeout: None,
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
+            timeout: Some(DEFAULT_TIMEOUT),
+            pool_idle_timeout: DEFAULT_POOL_IDLE_TIMEOUT,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             client: None,
         }
@@ -135,12 +172,39 @@ impl HttpTransport {
         let limit = self.max_response_bytes;
         let declared = response.content_length().unwrap_or(0);
         if declared > limit as u64 {
-            return Err(TransportError::TooLarge { limit });
+            return Err(TransportError::TooLarge {
+                limit,
+                status,
+                head: bytes::Bytes::new(),
+            });
         }
-        let mut body = Vec::with_capacity(usize::try_from(declared).unwrap_or(0).min(limit));
-        while let Some(chunk) = response.chunk().await.map_err(map_error)? {
+        let capacity = usize::try_from(declared)
+            .unwrap_or(0)
+            .min(limit)
+            .min(MAX_PREALLOCATION);
+        let mut body = Vec::with_capacity(capacity);
+        loop {
+            let chunk = match response.chunk().await {
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => break,
+                Err(err) if err.is_timeout() => return Err(TransportError::Timeout),
+                Err(err) => {
+                    return Err(TransportError::Incomplete {
+                        status,
+                        content_type,
+                        partial: body.into(),
+                        message: describe(&err),
+                    })
+                }
+            };
             if body.len().saturating_add(chunk.len()) > limit {
-                return Err(TransportError::TooLarge { limit });
+                let room = limit - body.len();
+                body.extend_from_slice(chunk.get(..room).unwrap_or_default());
+                return Err(TransportError::TooLarge {
+                    limit,
+                    status,
+                    head: body.into(),
+                });
             }
             body.extend_from_slice(&chunk);
         }
@@ -200,6 +264,8 @@ mod tests {
             .connect_timeout(Duration::from_secs(1))
             .timeout(Duration::from_secs(2))
             .max_response_bytes(10)
+            .pool_idle_timeout(Duration::from_secs(1))
+            .no_timeout()
             .build()
             .unwrap();
         assert_eq!(t.url(), "http://127.0.0.1:1/svc.asmx");

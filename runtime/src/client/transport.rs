@@ -37,14 +37,33 @@ pub enum TransportError {
     /// The connection or the whole exchange timed out.
     #[error("timed out")]
     Timeout,
-    /// An I/O error while sending the request or reading the response.
+    /// An I/O error while sending the request, before a response arrived.
     #[error("I/O error: {0}")]
     Io(String),
-    /// The response body exceeded the configured limit.
-    #[error("response larger than {limit} bytes")]
+    /// The response's status and headers arrived but its body was cut off (the connection
+    /// closed early, or the transfer encoding broke).
+    #[error("HTTP {status} response cut off after {} bytes: {message}", partial.len())]
+    Incomplete {
+        /// The HTTP status code.
+        status: u16,
+        /// The `Content-Type` header, if any.
+        content_type: Option<String>,
+        /// The part of the body that was received.
+        partial: bytes::Bytes,
+        /// Why reading stopped.
+        message: String,
+    },
+    /// The response body exceeded the configured limit (declared in `Content-Length`, or
+    /// while streaming); reading stopped at the limit.
+    #[error("HTTP {status} response larger than {limit} bytes")]
     TooLarge {
         /// The limit in bytes.
         limit: usize,
+        /// The HTTP status code.
+        status: u16,
+        /// The start of the body that was received before the limit was reached (empty when
+        /// the declared length was refused).
+        head: bytes::Bytes,
     },
     /// Anything else (invalid URL, client construction…).
     #[error("{0}")]

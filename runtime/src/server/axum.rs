@@ -13,8 +13,13 @@ use ::axum::response::Response;
 use ::axum::routing::any;
 use ::axum::Router;
 
+use super::body::read_body;
 use super::dispatch::SoapDispatch;
 use super::handle::{handle_http, ServerConfig, ServerResponse};
+pub use super::pages::serve::{router_with_pages, router_with_pages_and_config, with_pages};
+pub use super::serve::{
+    serve_with, ConnectionConfig, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
+};
 
 struct AppState<S> {
     service: S,
@@ -33,7 +38,8 @@ pub fn router<S: SoapDispatch>(path: &str, service: S) -> Router {
 }
 
 /// Like [`router`] with an explicit configuration. The body size limit is enforced while
-/// reading the body (413 without buffering more than the limit).
+/// reading the body (413 without buffering more than the limit), and so is the body timeout
+/// (408).
 pub fn router_with_config<S: SoapDispatch>(path: &str, service: S, config: ServerConfig) -> Router {
     let state = Arc::new(AppState { service, config });
     Router::new()
@@ -41,9 +47,11 @@ pub fn router_with_config<S: SoapDispatch>(path: &str, service: S, config: Serve
         .with_state(state)
 }
 
-/// Serves `router` on `listener` until the process stops or an I/O error occurs.
+/// Serves `router` on `listener` until the process stops, with the default
+/// [`ConnectionConfig`] (30 s to send request headers, at most 1024 connections at once); see
+/// [`serve_with`].
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
-    ::axum::serve(listener, router).await
+    serve_with(listener, router, ConnectionConfig::default()).await
 }
 
 async fn handle<S: SoapDispatch>(
@@ -54,17 +62,23 @@ async fn handle<S: SoapDispatch>(
     let header_str = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
     let content_type = header_str(header::CONTENT_TYPE.as_str());
     let soap_action = header_str("soapaction");
-    let limit = state.config.max_body_bytes;
+    let (limit, timeout) = (state.config.max_body_bytes, state.config.body_timeout);
 
     let bytes = if parts.method == ::axum::http::Method::POST {
+        if let Some(encoding) = parts.headers.get(header::CONTENT_ENCODING) {
+            let encoding = String::from_utf8_lossy(encoding.as_bytes());
+            if !encoding.trim().eq_ignore_ascii_case("identity") {
+                return into_response(ServerResponse::unsupported_content_encoding(
+                    content_type,
+                    &encoding,
+                ));
+            }
+        }
         let declared =
             header_str(header::CONTENT_LENGTH.as_str()).and_then(|v| v.trim().parse::<u64>().ok());
-        if declared.is_some_and(|len| len > limit as u64) {
-            return into_response(ServerResponse::too_large(content_type, limit));
-        }
-        match ::axum::body::to_bytes(body, limit).await {
+        match read_body(body, declared, limit, timeout).await {
             Ok(bytes) => bytes,
-            Err(_) => return into_response(ServerResponse::too_large(content_type, limit)),
+            Err(err) => return into_response(err.response(content_type, limit, timeout)),
         }
     } else {
         bytes::Bytes::new()

@@ -3,6 +3,7 @@
 //! with panic isolation, and fault responses with the status codes of the SOAP HTTP bindings.
 
 use std::panic::AssertUnwindSafe;
+use std::time::Duration;
 
 use bytes::Bytes;
 use futures_util::FutureExt as _;
@@ -14,19 +15,36 @@ use crate::error::DecodeError;
 use crate::fault::Fault;
 use crate::xml::Limits;
 
-/// Server limits.
+/// Default [`ServerConfig::max_body_bytes`]: 4 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+
+/// Default [`ServerConfig::body_timeout`]: 30 seconds.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Per-request limits of a server. Every field has a safe default; change them with struct
+/// update syntax: `ServerConfig { max_body_bytes: 1 << 20, ..ServerConfig::default() }`.
+///
+/// Connection-level protection (header timeout, connection count) is configured where the
+/// listener is served: see `server::axum::ConnectionConfig` (feature `server`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServerConfig {
-    /// Maximum request body size in bytes (default 4 MiB); larger requests get 413.
+    /// Maximum request body size in bytes (default 4 MiB). A larger request gets 413 with a
+    /// Client/Sender fault, without more than the limit being read (a declared
+    /// `Content-Length` over the limit is refused before reading anything).
     pub max_body_bytes: usize,
-    /// Limits for parsing request envelopes.
+    /// Time allowed to receive the whole request body once its headers arrived (default
+    /// 30 s). A slower or stalled client gets 408 with a Client/Sender fault.
+    pub body_timeout: Duration,
+    /// Limits for parsing request envelopes (depth, attributes, name and text length,
+    /// element count; see [`Limits`]).
     pub xml: Limits,
 }
 
 impl Default for ServerConfig {
     fn default() -> Self {
         ServerConfig {
-            max_body_bytes: 4 * 1024 * 1024,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
             xml: Limits::default(),
         }
     }
@@ -68,6 +86,55 @@ impl ServerResponse {
             version,
             &Fault::client(format!("The request body exceeds {limit} bytes.")),
         )
+        .closing()
+    }
+
+    /// The 408 response for a request body not received within `timeout`.
+    pub fn timed_out(content_type: Option<&str>, timeout: Duration) -> Self {
+        let version = request_version(content_type);
+        Self::fault(
+            408,
+            version,
+            &Fault::client(format!(
+                "The request body was not received within {} ms.",
+                timeout.as_millis()
+            )),
+        )
+        .closing()
+    }
+
+    /// The 400 response for a request body that could not be received (the connection broke,
+    /// or the chunked encoding was invalid); `reason` says why.
+    pub fn unreadable_body(content_type: Option<&str>, reason: &str) -> Self {
+        let version = request_version(content_type);
+        Self::fault(
+            400,
+            version,
+            &Fault::client(format!("The request body could not be received: {reason}")),
+        )
+        .closing()
+    }
+
+    /// The 415 response for a request body sent with a `Content-Encoding` (such as gzip):
+    /// envelopes are read uncompressed.
+    pub fn unsupported_content_encoding(content_type: Option<&str>, encoding: &str) -> Self {
+        let version = request_version(content_type);
+        Self::fault(
+            415,
+            version,
+            &Fault::client(format!(
+                "Content-Encoding {encoding:?} is not supported; send the envelope uncompressed."
+            )),
+        )
+        .closing()
+    }
+
+    /// Adds `Connection: close`: the rest of the request is not read, so the connection
+    /// cannot be reused.
+    fn closing(mut self) -> Self {
+        self.extra_headers
+            .push(("Connection".to_owned(), "close".to_owned()));
+        self
     }
 }
 
@@ -399,6 +466,103 @@ mod tests {
             &envelope(SoapVersion::Soap11, "ok"),
         );
         assert_eq!(r.status, 200);
+    }
+
+    /// Decodes `<When>` as `xs:dateTime` from the body element `<At>`.
+    struct Calendar;
+
+    impl SoapDispatch for Calendar {
+        async fn dispatch(&self, request: IncomingRequest) -> Result<String, Fault> {
+            struct At(crate::xsd::DateTime);
+            impl crate::FromXml for At {
+                fn read_content<'a>(
+                    r: &mut crate::XmlReader<'a>,
+                    start: &crate::Start<'a>,
+                ) -> Result<Self, DecodeError> {
+                    let mut when = None;
+                    while let Some(child) = r.next_child(start)? {
+                        if child.is("urn:e", "When") {
+                            when = Some(crate::xml::read_element(r, &child)?);
+                        } else {
+                            crate::xml::skip_unknown(r, &child)?;
+                        }
+                    }
+                    crate::xml::required(when, start.local(), "When").map(At)
+                }
+            }
+            let At(when) = request.message.decode_body("urn:e", "At")?;
+            let mut env = EnvelopeWriter::new(request.message.version());
+            write_element(env.body(), "urn:e", "AtResponse", &when);
+            Ok(env.finish())
+        }
+    }
+
+    #[test]
+    fn bad_datetimes_name_the_element_and_the_value() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        for version in [SoapVersion::Soap11, SoapVersion::Soap12] {
+            let call = |when: &str| {
+                let mut env = EnvelopeWriter::new(version);
+                let w = env.body();
+                w.start("urn:e", "At");
+                write_element(w, "urn:e", "When", when);
+                w.end();
+                let body = env.finish();
+                rt.block_on(handle_http(
+                    &Calendar,
+                    &ServerConfig::default(),
+                    &http::Method::POST,
+                    Some(version.content_type()),
+                    None,
+                    body.as_bytes(),
+                ))
+            };
+            assert_eq!(call("2024-02-29T23:59:59.5+05:30").status, 200);
+            for bad in [
+                "yesterday",
+                "2023-02-29T00:00:00",
+                "2024-13-01T00:00:00Z",
+                "2024-01-01T25:00:00",
+                "2024-01-01",
+                "99999999999999999999-01-01T00:00:00Z",
+            ] {
+                let r = call(bad);
+                assert_eq!(r.status, fault_status(version), "{bad}");
+                let f = fault_of(&r);
+                assert_eq!(f.code, FaultCode::Client);
+                assert!(
+                    f.reason.contains("<When>") && f.reason.contains(bad),
+                    "{bad}: {}",
+                    f.reason
+                );
+                assert!(f.reason.contains("dateTime"), "{}", f.reason);
+            }
+            let mut env = EnvelopeWriter::new(version);
+            write_element(env.body(), "urn:e", "At", "");
+            let r = rt.block_on(handle_http(
+                &Calendar,
+                &ServerConfig::default(),
+                &http::Method::POST,
+                Some(version.content_type()),
+                None,
+                env.finish().as_bytes(),
+            ));
+            let f = fault_of(&r);
+            assert!(
+                f.reason.contains("missing required element <When>"),
+                "{}",
+                f.reason
+            );
+        }
+    }
+
+    fn fault_status(version: SoapVersion) -> u16 {
+        match version {
+            SoapVersion::Soap11 => 500,
+            SoapVersion::Soap12 => 400,
+        }
     }
 
     #[test]

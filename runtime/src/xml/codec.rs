@@ -141,13 +141,45 @@ pub fn write_optional_nillable<T: ToXml>(
     }
 }
 
+/// A value that can stand in an attribute: every [`XsdSimple`] value, and
+/// [`QName`](crate::xsd::QName), whose prefix is resolved against (or declared in) the
+/// element's own namespace scope.
+pub trait AttributeValue: Sized {
+    /// Writes `local="…"` (namespace `ns`) on the open start tag.
+    fn write_attribute(&self, w: &mut XmlWriter, ns: &str, local: &str);
+    /// Parses the attribute's text, in the namespace scope of the element being read.
+    fn parse_attribute(r: &XmlReader<'_>, text: &str) -> Result<Self, ValueError>;
+}
+
+impl<T: XsdSimple> AttributeValue for T {
+    fn write_attribute(&self, w: &mut XmlWriter, ns: &str, local: &str) {
+        w.attr(ns, local, &self.to_text());
+    }
+    fn parse_attribute(_r: &XmlReader<'_>, text: &str) -> Result<Self, ValueError> {
+        T::from_text(text)
+    }
+}
+
+impl AttributeValue for crate::xsd::QName {
+    fn write_attribute(&self, w: &mut XmlWriter, ns: &str, local: &str) {
+        let text = w.qname_text(&self.namespace, &self.local);
+        w.attr(ns, local, &text);
+    }
+    fn parse_attribute(r: &XmlReader<'_>, text: &str) -> Result<Self, ValueError> {
+        let (namespace, local) = r
+            .resolve_qname(text)
+            .map_err(|e| ValueError::new("QName", e.to_string()))?;
+        Ok(crate::xsd::QName { namespace, local })
+    }
+}
+
 /// Writes an attribute with the value's lexical form on the open start tag.
-pub fn write_attribute<T: XsdSimple>(w: &mut XmlWriter, ns: &str, local: &str, value: &T) {
-    w.attr(ns, local, &value.to_text());
+pub fn write_attribute<T: AttributeValue>(w: &mut XmlWriter, ns: &str, local: &str, value: &T) {
+    value.write_attribute(w, ns, local);
 }
 
 /// Writes the attribute when `value` is `Some`.
-pub fn write_optional_attribute<T: XsdSimple>(
+pub fn write_optional_attribute<T: AttributeValue>(
     w: &mut XmlWriter,
     ns: &str,
     local: &str,
@@ -181,7 +213,7 @@ pub fn read_nillable<'a, T: FromXml>(
 
 /// Reads and parses an attribute; a bad value is [`DecodeError::InvalidValue`] naming the
 /// attribute as `@local`.
-pub fn read_attribute<'a, T: XsdSimple>(
+pub fn read_attribute<'a, T: AttributeValue>(
     r: &XmlReader<'a>,
     start: &Start<'a>,
     ns: &str,
@@ -189,7 +221,7 @@ pub fn read_attribute<'a, T: XsdSimple>(
 ) -> Result<Option<T>, DecodeError> {
     match r.attr(start, ns, local)? {
         None => Ok(None),
-        Some(text) => T::from_text(&text)
+        Some(text) => T::parse_attribute(r, &text)
             .map(Some)
             .map_err(|e| DecodeError::invalid_value(format!("@{local}"), &text, e)),
     }

@@ -14,7 +14,7 @@ mod names;
 pub use codec::{
     read_attribute, read_element, read_nillable, required, required_attribute, skip_unknown,
     write_attribute, write_element, write_nillable, write_optional, write_optional_attribute,
-    write_optional_nillable, write_repeated, FromXml, Nillable, ToXml, XsdSimple,
+    write_optional_nillable, write_repeated, AttributeValue, FromXml, Nillable, ToXml, XsdSimple,
 };
 pub use limits::Limits;
 pub use raw::RawXml;

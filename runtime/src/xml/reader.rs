@@ -565,6 +565,12 @@ impl<'a> XmlReader<'a> {
             if prefix.contains(':') {
                 return Err(self.xml_error(at, format!("malformed attribute name `{name}`")));
             }
+            if self.bindings.len() >= self.limits.max_namespace_bindings {
+                return Err(Self::limit(
+                    "namespace declarations in scope",
+                    self.limits.max_namespace_bindings,
+                ));
+            }
             self.bindings
                 .push((Name::Borrowed(prefix), Name::from_cow(uri)));
         }
