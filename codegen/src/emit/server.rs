@@ -71,6 +71,22 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
             unreachable.push(variant.clone());
         }
     }
+    let describe_arms = s.operations.iter().zip(&variants).map(|(op, v)| {
+        let name = &op.name;
+        let body = match &op.input {
+            Some(el) => {
+                let (ns, local) = (&el.name.ns, &el.name.local);
+                quote!(Some((#ns, #local)))
+            }
+            None => quote!(None),
+        };
+        quote!(#op_enum::#v => (#name, #body),)
+    });
+    let describe = if variants.is_empty() {
+        quote!(match operation {})
+    } else {
+        quote!(match operation { #(#describe_arms)* })
+    };
     let variant_defs = variants.iter().map(|v| {
         if unreachable.contains(v) {
             quote! {
@@ -152,6 +168,11 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
             }
             #(#handlers)*
 
+            /// An operation's name and the body element its request carries.
+            fn describe(operation: #op_enum) -> (&'static str, Option<(&'static str, &'static str)>) {
+                #describe
+            }
+
             fn route(action: Option<&str>, body: Option<(&str, &str)>) -> Option<#op_enum> {
                 #action_match
                 match body {
@@ -174,6 +195,15 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
                         "no operation of this service matches SOAPAction `{action}` or body element {body}"
                     )));
                 };
+                let (name, expected) = Self::describe(operation);
+                if let (Some((ens, elocal)), Some((ns, local))) = (expected, message.body_name()) {
+                    if (ens, elocal) != (ns, local) {
+                        let action = request.action.as_deref().unwrap_or("");
+                        return Err(#rt::Fault::client(format!(
+                            "the SOAPAction `{action}` selects operation `{name}`, whose body element is {{{ens}}}{elocal}, but the body holds {{{ns}}}{local}"
+                        )));
+                    }
+                }
                 #dispatch_body
             }
         }

@@ -575,7 +575,8 @@ async fn unknown_operations_and_mismatched_actions_name_what_was_received() {
             &r,
             version,
             &[
-                "ChangeBackupAccountEmail",
+                "sosonlinebackup.com/ChangeBackupAccountEmail",
+                "{sosonlinebackup.com}ChangeBackupAccountEmail",
                 "{sosonlinebackup.com}Authenticate",
             ],
         );
