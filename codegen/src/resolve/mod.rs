@@ -273,23 +273,7 @@ fn headers(
             )
             .with_hint("soap:header part= must name a part of the message it names")
         })?;
-        let element = match (&part.element, &part.type_name) {
-            (Some(element), _) => resolver.global_element(element, &part.location)?,
-            // A header part declared with type=: the header element is named after the part.
-            (None, Some(type_name)) => ElementRef {
-                name: QName::new("", part.name.clone()),
-                ty: resolver.type_ref(type_name, &part.location)?,
-                nillable: false,
-            },
-            (None, None) => {
-                return Err(Diagnostic::new(
-                    part.location.clone(),
-                    format!("header part `{}` has neither element= nor type=", part.name),
-                )
-                .with_hint("declare the header part with element=\"prefix:Element\"")
-                .into())
-            }
-        };
+        let element = part_element(resolver, part)?;
         out.push(Header {
             part: part.name.clone(),
             element,
@@ -356,34 +340,14 @@ fn rpc_wrapper(
         Some(listed) => listed.iter().any(|l| l == &p.name),
         None => !header_parts.contains(&p.name.as_str()),
     }) {
-        let field = match (&part.element, &part.type_name) {
-            (Some(element), _) => {
-                let e = resolver.global_element(element, &part.location)?;
-                Field {
-                    wire: e.name,
-                    occurrence: Occurrence::Required,
-                    nillable: e.nillable,
-                    kind: FieldKind::Element(e.ty),
-                    default: None,
-                    doc: None,
-                }
-            }
-            (None, Some(type_name)) => Field {
-                wire: QName::new("", part.name.clone()),
-                occurrence: Occurrence::Required,
-                nillable: false,
-                kind: FieldKind::Element(resolver.type_ref(type_name, &part.location)?),
-                default: None,
-                doc: None,
-            },
-            (None, None) => {
-                return Err(Diagnostic::new(
-                    part.location.clone(),
-                    format!("part `{}` has neither element= nor type=", part.name),
-                )
-                .with_hint("rpc-style parts name their type with type=\"xsd:string\" (or an element with element=)")
-                .into())
-            }
+        let e = part_element(resolver, part)?;
+        let field = Field {
+            wire: e.name,
+            occurrence: Occurrence::Required,
+            nillable: e.nillable,
+            kind: FieldKind::Element(e.ty),
+            default: None,
+            doc: None,
         };
         fields.push(field);
     }
@@ -393,4 +357,23 @@ fn rpc_wrapper(
         ty: TypeRef::Named(id),
         nillable: false,
     })
+}
+
+/// The element a message part stands for: its `element=`, or, for a part declared with
+/// `type=` (rpc style, or a header), an unqualified element named after the part.
+fn part_element(resolver: &mut TypeResolver, part: &syn::Part) -> Result<ElementRef> {
+    match (&part.element, &part.type_name) {
+        (Some(element), _) => resolver.global_element(element, &part.location),
+        (None, Some(type_name)) => Ok(ElementRef {
+            name: QName::new("", part.name.clone()),
+            ty: resolver.type_ref(type_name, &part.location)?,
+            nillable: false,
+        }),
+        (None, None) => Err(Diagnostic::new(
+            part.location.clone(),
+            format!("part `{}` has neither element= nor type=", part.name),
+        )
+        .with_hint("declare the part with element=\"prefix:Element\" (document style) or type=\"xsd:string\" (rpc style)")
+        .into()),
+    }
 }
