@@ -47,6 +47,14 @@ impl Builder {
         self
     }
 
+    /// Whether the server carries its service description, so that
+    /// `soapgen_runtime::server::axum::router_with_pages` can serve its WSDL and help pages
+    /// (default true). Leaving it out saves compile time on very large services.
+    pub fn build_pages(mut self, enable: bool) -> Self {
+        self.options.emit.pages = enable;
+        self
+    }
+
     /// The path generated code uses for the runtime crate (default `::soapgen_runtime`), for a
     /// crate that re-exports it.
     pub fn runtime_crate(mut self, path: impl Into<String>) -> Self {

@@ -79,6 +79,9 @@ struct GenerateArgs {
     /// Do not generate the server trait and dispatcher.
     #[arg(long)]
     no_server: bool,
+    /// Do not embed the service description the server's WSDL and help pages are served from.
+    #[arg(long)]
+    no_pages: bool,
     /// Path of the runtime crate in generated code.
     #[arg(long, default_value = "::soapgen_runtime")]
     runtime_path: String,
@@ -129,6 +132,7 @@ fn generate(args: GenerateArgs) -> ExitCode {
     let mut builder = soapgen::configure()
         .build_client(!args.no_client)
         .build_server(!args.no_server)
+        .build_pages(!args.no_pages)
         .runtime_crate(args.runtime_path.clone());
     for mapping in &args.map {
         let Some((location, path)) = mapping.split_once('=') else {

@@ -492,3 +492,18 @@ fn import_cycles_terminate_and_bad_locations_are_positioned_errors() {
         Err(soapgen::Error::Io { .. })
     ));
 }
+
+#[test]
+fn no_pages_leaves_the_service_description_out() {
+    let wsdl = bundled_wsdl();
+    let with = soapgen(&["generate", wsdl.to_str().unwrap()]);
+    let without = soapgen(&["generate", wsdl.to_str().unwrap(), "--no-pages"]);
+    assert!(with.status.success() && without.status.success());
+    let (with, without) = (
+        String::from_utf8(with.stdout).unwrap(),
+        String::from_utf8(without.stdout).unwrap(),
+    );
+    assert!(with.contains("DescribeService"));
+    assert!(!without.contains("DescribeService"));
+    assert!(without.contains("impl<S: AccountManagementService> rt::SoapDispatch"));
+}

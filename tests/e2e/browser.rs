@@ -212,6 +212,29 @@ impl Driver {
             .to_string()
     }
 
+    /// The text of the element matching `css` once it satisfies `ready`, waiting up to 10 s:
+    /// after a click the old page may still be shown, or its elements may go stale mid-read.
+    async fn wait_for_text(&self, css: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            let id = self.find(css).await;
+            let session = self.session.as_deref().expect("a session");
+            let path = format!("/session/{session}/element/{id}/text");
+            if let Ok(reply) = try_http(self.addr, "GET", &path, "").await {
+                if reply.status == 200 {
+                    let value: Value = serde_json::from_str(&reply.body).unwrap_or_default();
+                    last = value["value"].as_str().unwrap_or_default().to_string();
+                    if ready(&last) {
+                        return last;
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("`{css}` never became ready; last text: {last:?}");
+    }
+
     async fn url(&self) -> String {
         self.session_call("GET", "/url", json!({}))
             .await
@@ -286,7 +309,9 @@ async fn invoke_through_the_test_form_in_chromium() {
         .await;
     driver.screenshot(&dir, "03-form-filled.png").await;
     driver.click("#invoke").await;
-    let status = driver.text("#status").await;
+    let status = driver
+        .wait_for_text("#status", |t| t.starts_with("HTTP "))
+        .await;
     assert_eq!(status, "HTTP 200 OK");
     let response = driver.text("#response").await;
     assert!(
@@ -309,7 +334,10 @@ async fn invoke_through_the_test_form_in_chromium() {
         .type_into("[name='request.Email']", "mallory@example.com")
         .await;
     driver.click("#invoke").await;
-    let status = driver.text("#status").await;
+    // The page shown before the click also has a status ("HTTP 200 OK"): wait for the new one.
+    let status = driver
+        .wait_for_text("#status", |t| t.starts_with("HTTP ") && t != "HTTP 200 OK")
+        .await;
     assert_eq!(status, "HTTP 500 Internal Server Error: SOAP fault");
     let response = driver.text("#response").await;
     assert!(response.contains("Invalid credentials"), "{response}");

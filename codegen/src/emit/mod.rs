@@ -24,6 +24,9 @@ pub struct EmitOptions {
     pub client: bool,
     /// Emit the server trait and dispatcher.
     pub server: bool,
+    /// With the server, emit the service description its WSDL and help pages are served from
+    /// (`router_with_pages`). Large services may leave it out to save compile time.
+    pub pages: bool,
     /// Name of the root WSDL, shown in the file's header comment.
     pub source_name: String,
     /// The root WSDL's text, which the generated server serves at `?wsdl` (filled in by
@@ -37,6 +40,7 @@ impl Default for EmitOptions {
             runtime_path: "::soapgen_runtime".into(),
             client: true,
             server: true,
+            pages: true,
             source_name: String::new(),
             wsdl_text: None,
         }
@@ -194,7 +198,7 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
         items.extend(codecs::type_codecs(&emitter, id));
     }
     // One description per service, in order, for its pages.
-    let mut descriptions = if options.server {
+    let mut descriptions = if options.server && options.pages {
         crate::doc::describe_all(ir, options.wsdl_text.as_deref())
     } else {
         Vec::new()
