@@ -263,6 +263,12 @@ struct TimeParts {
 }
 
 impl TimeParts {
+    /// Sets the fractional seconds to exactly `digits` (`""` removes them), checking them.
+    fn set_fraction(&mut self, digits: &str, expected: &'static str) -> Result<(), ValueError> {
+        self.fraction = (!digits.is_empty()).then(|| digits.to_owned());
+        self.validate().map_err(|r| ValueError::new(expected, r))
+    }
+
     fn validate(&self) -> Result<(), &'static str> {
         if self.minute > 59 {
             return Err("the minute must be 00 to 59");
@@ -413,10 +419,7 @@ impl DateTime {
 
     /// Sets the fractional seconds to exactly `digits` (for example `"1230"`); `""` removes them.
     pub fn with_fraction(mut self, digits: &str) -> Result<Self, ValueError> {
-        self.time.fraction = (!digits.is_empty()).then(|| digits.to_owned());
-        self.time
-            .validate()
-            .map_err(|r| ValueError::new("dateTime", r))?;
+        self.time.set_fraction(digits, "dateTime")?;
         Ok(self)
     }
 
@@ -626,10 +629,7 @@ impl Time {
 
     /// Sets the fractional seconds to exactly `digits`; `""` removes them.
     pub fn with_fraction(mut self, digits: &str) -> Result<Self, ValueError> {
-        self.time.fraction = (!digits.is_empty()).then(|| digits.to_owned());
-        self.time
-            .validate()
-            .map_err(|r| ValueError::new("time", r))?;
+        self.time.set_fraction(digits, "time")?;
         Ok(self)
     }
     /// Sets the fractional seconds from nanoseconds.
