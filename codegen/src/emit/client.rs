@@ -172,9 +172,16 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
                 _ => e.element_tokens(el),
             };
             let (ns, local) = (&el.name.ns, &el.name.local);
-            quote! {
-                let output: #ty = #rt::client::decode_body(&response, #ns, #local)?;
-                Ok(#out_expr)
+            if e.output_discarded(&op_plan.output) {
+                quote! {
+                    let _: #ty = #rt::client::decode_body(&response, #ns, #local)?;
+                    Ok(())
+                }
+            } else {
+                quote! {
+                    let output: #ty = #rt::client::decode_body(&response, #ns, #local)?;
+                    Ok(#out_expr)
+                }
             }
         }
     };

@@ -158,13 +158,20 @@ impl Emitter<'_> {
                     let boxed = self.plan.types[*wrapper].boxed.contains(&0);
                     (self.field_tokens(&st.fields[0], boxed), quote!(output.#f))
                 }
-                _ => (
-                    quote!(()),
-                    quote!({
-                        let _ = output;
-                    }),
-                ),
+                _ => (quote!(()), quote!(())),
             },
+        }
+    }
+
+    /// True when an operation returns `()` although its response has an element (a wrapper
+    /// without children): the decoded element is checked and dropped.
+    pub fn output_discarded(&self, shape: &Shape) -> bool {
+        match shape {
+            Shape::Unwrapped { wrapper, .. } => !matches!(
+                &self.ir.types[*wrapper].kind,
+                TypeKind::Struct(st) if st.fields.len() == 1
+            ),
+            _ => false,
         }
     }
 }

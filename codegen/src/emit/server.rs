@@ -41,10 +41,19 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     // Variants no request can reach (no SOAPAction of their own, and a body element another
     // operation already claims, or an empty body another operation already claims).
     let mut unreachable = Vec::new();
+    // A SOAPAction several operations share (SOAPBuilders round 4 group H gives all seven the
+    // same one) names none of them: those requests are routed by their body element alone.
+    let shared_action = |action: &String| {
+        s.operations
+            .iter()
+            .filter(|o| o.actions.values().any(|a| a == action))
+            .count()
+            > 1
+    };
     for (op, variant) in s.operations.iter().zip(&variants) {
         let mut reachable = false;
         for action in op.actions.values() {
-            if !action.is_empty() && !seen_actions.contains(&action) {
+            if !action.is_empty() && !seen_actions.contains(&action) && !shared_action(action) {
                 seen_actions.push(action);
                 reachable = true;
                 action_arms.push(quote!(Some(#action) => return Some(#op_enum::#variant),));
