@@ -94,37 +94,39 @@ pub fn decode_body<T: FromXml>(message: &Message, ns: &str, local: &str) -> Resu
     message.decode_body(ns, local).map_err(Error::Decode)
 }
 
-/// Maps an HTTP response to a message or an error.
+/// Maps an HTTP response to a message or an error. The body becomes the message's text
+/// without a copy (`Bytes` of a response hold their buffer alone).
 fn interpret(response: HttpResponse, limits: Limits) -> Result<Message, Error> {
     let status = response.status;
     let success = (200..300).contains(&status);
-    let http_error = |response: &HttpResponse| Error::Http {
+    let content_type = response.content_type;
+    let http_error = |body: &[u8]| Error::Http {
         status,
-        content_type: response.content_type.clone(),
-        body_excerpt: body_excerpt(&response.body),
+        content_type: content_type.clone(),
+        body_excerpt: body_excerpt(body),
     };
-    match Message::parse(&response.body, limits) {
+    match Message::parse_owned(Vec::from(response.body), limits) {
         Ok(message) if message.is_fault() => match message.fault() {
             Ok(Some(fault)) => Err(Error::Fault { status, fault }),
             Ok(None) => Ok(message),
             Err(err) => Err(Error::InvalidResponse {
                 status,
                 reason: format!("malformed SOAP fault: {err}"),
-                body_excerpt: body_excerpt(&response.body),
+                body_excerpt: body_excerpt(message.text().as_bytes()),
             }),
         },
         Ok(message) if success => Ok(message),
-        Ok(_) => Err(http_error(&response)),
-        Err(err) if success => Err(Error::InvalidResponse {
+        Ok(message) => Err(http_error(message.text().as_bytes())),
+        Err(failure) if success => Err(Error::InvalidResponse {
             status,
-            reason: if response.body.is_empty() {
+            reason: if failure.body.is_empty() {
                 "empty response body".to_owned()
             } else {
-                format!("not a SOAP envelope: {err}")
+                format!("not a SOAP envelope: {}", failure.error)
             },
-            body_excerpt: body_excerpt(&response.body),
+            body_excerpt: body_excerpt(&failure.body),
         }),
-        Err(_) => Err(http_error(&response)),
+        Err(failure) => Err(http_error(&failure.body)),
     }
 }
 

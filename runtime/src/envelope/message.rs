@@ -53,6 +53,15 @@ struct Layout {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Why [`Message::parse_owned`] failed, with the body it was given (for error excerpts).
+#[derive(Debug)]
+pub struct ParseFailure {
+    /// What was wrong.
+    pub error: DecodeError,
+    /// The body, unchanged but for a stripped byte-order mark.
+    pub body: Vec<u8>,
+}
+
 fn flag(value: Option<&str>) -> bool {
     matches!(value.map(str::trim), Some("1" | "true"))
 }
@@ -66,8 +75,40 @@ impl Message {
         let text = std::str::from_utf8(bytes)
             .map_err(|_| DecodeError::InvalidUtf8)?
             .to_owned();
+        Self::from_text(text, limits)
+    }
+
+    /// [`parse`](Self::parse) without copying: the message keeps `body` as its text (a large
+    /// response is then held once, not twice). On failure the body comes back with the error.
+    pub fn parse_owned(mut body: Vec<u8>, limits: Limits) -> Result<Message, ParseFailure> {
+        if body.starts_with(UTF8_BOM) {
+            body.drain(..UTF8_BOM.len());
+        }
+        let text = match String::from_utf8(body) {
+            Ok(text) => text,
+            Err(e) => {
+                return Err(ParseFailure {
+                    error: DecodeError::InvalidUtf8,
+                    body: e.into_bytes(),
+                })
+            }
+        };
+        match scan(&text, limits) {
+            Ok(layout) => Ok(Self::from_layout(text, layout, limits)),
+            Err(error) => Err(ParseFailure {
+                error,
+                body: text.into_bytes(),
+            }),
+        }
+    }
+
+    fn from_text(text: String, limits: Limits) -> Result<Message, DecodeError> {
         let layout = scan(&text, limits)?;
-        Ok(Message {
+        Ok(Self::from_layout(text, layout, limits))
+    }
+
+    fn from_layout(text: String, layout: Layout, limits: Limits) -> Message {
+        Message {
             text,
             version: layout.version,
             limits,
@@ -75,7 +116,7 @@ impl Message {
             header_namespaces: layout.header_namespaces,
             body: layout.body,
             body_namespaces: layout.body_namespaces,
-        })
+        }
     }
 
     /// The SOAP version of the envelope.

@@ -6,6 +6,6 @@ pub mod message;
 pub mod version;
 pub mod writer;
 
-pub use message::{HeaderEntry, Message};
+pub use message::{HeaderEntry, Message, ParseFailure};
 pub use version::SoapVersion;
 pub use writer::EnvelopeWriter;
