@@ -69,7 +69,9 @@ fn flag(value: Option<&str>) -> bool {
 impl Message {
     /// Parses an envelope: UTF-8 (optional BOM), root `Envelope` in the SOAP 1.1 or 1.2
     /// namespace (which gives [`version`](Self::version)), optional `Header`, then `Body`.
-    /// The whole document is checked for well-formedness; DOCTYPEs are refused.
+    /// The whole document is checked for well-formedness and DOCTYPEs are refused; inside the
+    /// first body entry only the structure is checked here (tags nest, limits hold), because
+    /// decoding it ([`decode_body`](Self::decode_body)) reads it in full and checks the rest.
     pub fn parse(body: &[u8], limits: Limits) -> Result<Message, DecodeError> {
         let bytes = body.strip_prefix(UTF8_BOM).unwrap_or(body);
         let text = std::str::from_utf8(bytes)
@@ -380,7 +382,9 @@ fn scan(text: &str, limits: Limits) -> Result<Layout, DecodeError> {
     let first = match r.next_child(&body)? {
         Some(first) => {
             let start = base + first.offset();
-            r.skip(&first)?;
+            // The operation's decode reads this range in full (names, attributes, values), so
+            // the scan only checks its structure: one full pass over the body instead of two.
+            r.skip_structure(&first)?;
             Some(BodyInfo {
                 range: start..base + r.offset(),
                 ns: first.ns().to_owned(),
@@ -408,6 +412,28 @@ mod tests {
 
     fn parse(xml: &str) -> Result<Message, DecodeError> {
         Message::parse(xml.as_bytes(), Limits::default())
+    }
+
+    #[test]
+    fn body_structure_is_checked_at_parse_and_names_at_decode() {
+        let env = |body: &str| {
+            format!(
+                r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>{body}</s:Body></s:Envelope>"#
+            )
+        };
+        // Mismatched tags inside the body entry: refused by parse.
+        assert!(parse(&env("<m:Add xmlns:m=\"urn:m\"><a>1</b></m:Add>")).is_err());
+        // An undeclared prefix deep in the body entry: parse locates the entry, decode refuses it.
+        let m = parse(&env("<m:Add xmlns:m=\"urn:m\"><x:a>1</x:a></m:Add>")).unwrap();
+        assert_eq!(m.body_name(), Some(("urn:m", "Add")));
+        let err = m.decode_body::<RawXml>("urn:m", "Add").unwrap_err();
+        assert!(
+            err.to_string().contains("undeclared namespace prefix"),
+            "{err}"
+        );
+        // Parse still refuses what follows the body entry, and a DOCTYPE anywhere.
+        assert!(parse(&env("<m:Add xmlns:m=\"urn:m\"/><x:b/>")).is_err());
+        assert!(parse(&env("<m:Add xmlns:m=\"urn:m\"><!DOCTYPE x></m:Add>")).is_err());
     }
 
     #[test]

@@ -78,6 +78,22 @@ impl PartialEq for Name<'_> {
     }
 }
 
+/// Byte equality for short strings (namespace prefixes) without a library call.
+#[inline]
+fn same_short(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// A resolved, non-namespace-declaration attribute of a start tag.
 #[derive(Debug, Clone)]
 struct Attr<'a> {
@@ -619,7 +635,14 @@ impl<'a> XmlReader<'a> {
         if prefix == "xml" {
             return Some(Name::Borrowed(XML_NS));
         }
-        match self.bindings.iter().rev().find(|(p, _)| p == prefix) {
+        // Every element name is resolved here, so the search avoids a libc `memcmp` call per
+        // binding (prefixes are a few bytes; the call dominated decoding, about a quarter of it).
+        let found = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|(p, _)| same_short(p.as_bytes(), prefix.as_bytes()));
+        match found {
             Some((_, uri)) if prefix.is_empty() || !uri.is_empty() => Some(uri.clone()),
             Some(_) => None,
             None if prefix.is_empty() => Some(Name::Borrowed("")),
@@ -726,6 +749,70 @@ impl<'a> XmlReader<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Skips the subtree of `start` checking its structure only: tags nest and end tags match
+    /// (quick-xml's own check), no DOCTYPE, and the depth, element-count and text-length limits
+    /// hold. Names are not resolved and attributes not parsed, so this costs about what bare
+    /// tokenisation does; a reader that later decodes the same range checks the rest.
+    /// [`Message::parse`](crate::Message::parse) uses it for the body entry, which the decode
+    /// of the operation reads in full anyway.
+    pub fn skip_structure(&mut self, start: &Start<'a>) -> Result<(), DecodeError> {
+        self.apply_pending();
+        if self.open.last().map(|o| o.id) != Some(start.id) {
+            return self.skip(start);
+        }
+        if start.empty {
+            self.close_top();
+            return Ok(());
+        }
+        let mut depth = 1usize;
+        loop {
+            let before = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
+            let event = match self.parser.read_event() {
+                Ok(event) => event,
+                Err(err) => {
+                    let pos = usize::try_from(self.parser.error_position()).unwrap_or(before);
+                    return Err(self.xml_error(pos, err.to_string()));
+                }
+            };
+            self.last_event_start = before;
+            self.offset = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
+            match event {
+                Event::Start(_) | Event::Empty(_) => {
+                    if self.elements >= self.limits.max_elements {
+                        return Err(Self::limit("element count", self.limits.max_elements));
+                    }
+                    self.elements += 1;
+                    if matches!(event, Event::Start(_)) {
+                        depth += 1;
+                        if self.open.len() + depth > self.limits.max_depth {
+                            return Err(Self::limit("element depth", self.limits.max_depth));
+                        }
+                    }
+                }
+                Event::End(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.close_top();
+                        return Ok(());
+                    }
+                }
+                Event::Text(t) if t.len() > self.limits.max_text_len => {
+                    return Err(Self::limit("text length", self.limits.max_text_len));
+                }
+                Event::CData(t) if t.len() > self.limits.max_text_len => {
+                    return Err(Self::limit("text length", self.limits.max_text_len));
+                }
+                Event::DocType(_) => return Err(DecodeError::Doctype),
+                Event::Eof => {
+                    return Err(
+                        self.xml_error(self.offset, "unexpected end of input: unclosed element")
+                    )
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Effective `(prefix, uri)` bindings among the first `upto` bindings, innermost wins;
