@@ -156,6 +156,11 @@ pub fn check_request(msg: &HttpMessage, actions: &Actions) -> (Option<Version>, 
             }
         },
         Version::V12 => {
+            if msg.soap_action.is_some() {
+                // Not an error for a receiver, but the SOAP 1.2 HTTP binding carries the action
+                // in the media type only; a 1.1 header on a 1.2 request is worth knowing about.
+                broken.push("SOAP 1.2 request with a SOAP 1.1 SOAPAction header".into());
+            }
             if let (Some(action), Some(expected)) = (params.get("action"), expected) {
                 if action != expected {
                     broken.push(format!(

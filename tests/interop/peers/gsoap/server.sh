@@ -6,4 +6,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 bin="$root/target/interop/gsoap/gsoap-server"
 [ -x "$bin" ] || { echo "$bin: missing, run tests/interop/peers/gsoap/setup.sh first" >&2; exit 1; }
-exec "$bin" "$@"
+# run.sh passes every peer --wsdl-dir; gSOAP's WSDLs are compiled in by setup.sh.
+args=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = --wsdl-dir ]; then shift 2; continue; fi
+  args+=("$1"); shift
+done
+exec "$bin" "${args[@]}"
