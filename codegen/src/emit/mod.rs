@@ -186,45 +186,111 @@ pub(crate) fn many_arguments(params: usize) -> TokenStream {
     }
 }
 
+/// One independently formatted piece of the output, in file order.
+#[derive(Clone, Copy)]
+enum Unit {
+    /// `use <runtime> as rt;`
+    Prelude,
+    /// A type's definition and codecs.
+    Type(TypeId),
+    /// A service's client.
+    Client(usize),
+    /// A service's server trait and dispatcher.
+    Server(usize),
+    /// A service's description for its pages.
+    Pages(usize),
+}
+
 /// Emits the whole file.
+///
+/// Units (the prelude, each type, each service's client, server and pages) are generated and
+/// formatted on as many threads as there are cores, largest first, and joined in file order:
+/// tokens and syntax trees cannot cross threads, so each thread builds its own. Formatting a
+/// unit alone gives the same text as formatting the whole file (prettyplease puts no blank line
+/// between items), so the output does not depend on the number of threads.
 pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
-    let runtime: TokenStream = options
-        .runtime_path
-        .parse()
-        .map_err(|e| Error::Internal(format!("runtime path `{}`: {e}", options.runtime_path)))?;
-    // One short name for the runtime keeps calls on one line each, so the file stays readable
-    // (and quicker to parse); the including module must not define another `rt`.
-    let emitter = Emitter {
-        ir,
-        plan,
-        rt: quote!(rt),
-    };
-    let mut items = quote!(use #runtime as rt;);
-    for id in 0..ir.types.len() {
-        items.extend(types::type_definition(&emitter, id));
-        items.extend(codecs::type_codecs(&emitter, id));
-    }
+    let runtime_path = options.runtime_path.as_str();
+    runtime_path
+        .parse::<TokenStream>()
+        .map_err(|e| Error::Internal(format!("runtime path `{runtime_path}`: {e}")))?;
     // One description per service, in order, for its pages.
-    let mut descriptions = if options.server && options.pages {
+    let descriptions = if options.server && options.pages {
         crate::doc::describe_all(ir, options.wsdl_text.as_deref())
     } else {
         Vec::new()
-    }
-    .into_iter();
-    for (service, service_plan) in ir.services.iter().zip(&plan.services) {
+    };
+
+    let mut units = vec![Unit::Prelude];
+    units.extend((0..ir.types.len()).map(Unit::Type));
+    for index in 0..ir.services.len() {
         if options.client {
-            items.extend(client::client(&emitter, service, service_plan));
+            units.push(Unit::Client(index));
         }
         if options.server {
-            items.extend(server::server(&emitter, service, service_plan));
-            if let Some(description) = descriptions.next() {
-                items.extend(pages::pages(&emitter, service_plan, &description));
+            units.push(Unit::Server(index));
+            if index < descriptions.len() {
+                units.push(Unit::Pages(index));
             }
         }
     }
-    let file: syn::File = syn::parse2(items).map_err(|e| Error::Internal(e.to_string()))?;
-    let body = prettyplease::unparse(&file);
-    let mut out = String::with_capacity(body.len() + 256);
+    // Services' units are by far the largest; starting them first keeps the threads even.
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&i| match units[i] {
+        Unit::Pages(_) => 0,
+        Unit::Server(_) => 1,
+        Unit::Client(_) => 2,
+        Unit::Prelude | Unit::Type(_) => 3,
+    });
+
+    let generate = |e: &Emitter, unit: Unit| -> TokenStream {
+        match unit {
+            Unit::Prelude => {
+                let runtime: TokenStream = runtime_path.parse().unwrap_or_default();
+                quote!(use #runtime as rt;)
+            }
+            Unit::Type(id) => {
+                let mut items = types::type_definition(e, id);
+                items.extend(codecs::type_codecs(e, id));
+                items
+            }
+            Unit::Client(i) => client::client(e, &ir.services[i], &plan.services[i]),
+            Unit::Server(i) => server::server(e, &ir.services[i], &plan.services[i]),
+            Unit::Pages(i) => pages::pages(e, &plan.services[i], &descriptions[i]),
+        }
+    };
+    let texts: Vec<std::sync::Mutex<Option<Result<String>>>> =
+        units.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(units.len())
+        .max(1);
+    let work = || {
+        let emitter = Emitter {
+            ir,
+            plan,
+            rt: quote!(rt),
+        };
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&i) = order.get(k) else { break };
+            let text = format_items(generate(&emitter, units[i]));
+            if let Ok(mut slot) = texts[i].lock() {
+                *slot = Some(text);
+            }
+        }
+    };
+    if threads == 1 {
+        work();
+    } else {
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(work);
+            }
+        });
+    }
+
+    let mut out = String::new();
     out.push_str("// @generated by soapgen from ");
     out.push_str(if options.source_name.is_empty() {
         "a WSDL"
@@ -240,8 +306,21 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
         ));
     }
     out.push('\n');
-    out.push_str(&body);
+    for slot in texts {
+        let text = slot
+            .into_inner()
+            .ok()
+            .flatten()
+            .ok_or_else(|| Error::Internal("a code generation thread failed".into()))??;
+        out.push_str(&text);
+    }
     Ok(out)
+}
+
+/// Formats top-level items as prettyplease prints them in a file.
+fn format_items(items: TokenStream) -> Result<String> {
+    let file: syn::File = syn::parse2(items).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok(prettyplease::unparse(&file))
 }
 
 fn display_file(path: &std::path::Path) -> String {
