@@ -22,6 +22,12 @@ pub mod calculator {
     soapgen_runtime::include_soap!("rpc-calculator");
 }
 
+/// A bank service whose operations declare typed faults (`wsdl:fault`), from
+/// `tests/fixtures/typed-faults.wsdl`.
+pub mod bank {
+    soapgen_runtime::include_soap!("typed-faults");
+}
+
 /// The generated source exactly as build.rs wrote it; the end-to-end tests check that the CLI
 /// and the library produce the same bytes.
 pub const GENERATED_SOURCE: &str =

@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod client;
+pub mod declared;
 pub mod envelope;
 pub mod error;
 pub mod fault;
@@ -28,6 +29,7 @@ pub mod xml;
 pub mod xsd;
 
 pub use client::{ClientCore, HttpRequest, HttpResponse, Transport};
+pub use declared::{FaultDetail, OperationError};
 pub use envelope::{EnvelopeWriter, Message, SoapVersion};
 pub use error::{DecodeError, Error, ValueError};
 pub use fault::Fault;

@@ -4,6 +4,7 @@
 //! binary, so the suite compiles once.
 
 mod browser;
+mod faults;
 mod hostile;
 mod loopback;
 mod pages;

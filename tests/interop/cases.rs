@@ -3,11 +3,10 @@
 
 use crate::generated::{ams, faults, round4};
 use crate::report::Line;
-use crate::services::FAULT_PART_NS;
 use soapgen_runtime::client::http::HttpTransport;
 use soapgen_runtime::fault::FaultCode;
 use soapgen_runtime::xsd::{Base64Binary, DateTime, Decimal, HexBinary};
-use soapgen_runtime::{Error, Fault, Nillable, SoapVersion, XmlReader, XsdSimple};
+use soapgen_runtime::{Error, Fault, Nillable, OperationError, SoapVersion, XsdSimple};
 use std::fmt::Debug;
 
 /// Where the peer's three services are.
@@ -383,72 +382,63 @@ async fn round4_choice(c: &round4::Round4XsdTestClient) -> Outcome {
     same("return", Some(input), got)
 }
 
-/// The fault's detail element `local` in the group H part namespace, as text to decode.
-fn detail_part(fault: &Fault, local: &str) -> Result<String, String> {
-    let detail = fault
-        .detail
-        .as_ref()
-        .ok_or_else(|| format!("fault has no detail (expected {local})"))?;
-    let xml = detail.as_str().trim();
-    let mut r = XmlReader::new(xml);
-    let root = r
-        .root()
-        .map_err(|e| format!("detail is not XML: {e}: {xml}"))?;
-    if !root.is(FAULT_PART_NS, local) {
-        return Err(format!(
-            "detail: expected {{{FAULT_PART_NS}}}{local}, got {xml}"
-        ));
+/// The declared fault a group H call must have ended with: its code and text checked, its
+/// detail decoded by the generated fault enum.
+fn declared<T: Debug, F: Debug>(
+    result: Result<T, OperationError<F>>,
+    text: &str,
+    version: SoapVersion,
+) -> Result<F, String> {
+    match result {
+        Err(OperationError::Declared { detail, fault, .. }) => {
+            if fault.code != FaultCode::Server {
+                return Err(format!(
+                    "fault code: expected {}, got {}",
+                    FaultCode::Server.local_name(version),
+                    fault.code_name(version)
+                ));
+            }
+            same("fault text", text, fault.reason.as_str())?;
+            Ok(detail)
+        }
+        Err(OperationError::Other(e)) => Err(format!("expected a declared fault, got {e}")),
+        Ok(v) => Err(format!("expected a fault, got success {v:?}")),
     }
-    Ok(xml.to_string())
 }
 
 async fn faults_string(c: &faults::SimpleDocLitServiceClient) -> Outcome {
     let v = c.soap_version();
     let sent = "boom <&> ü";
     let r = c.echo_string_fault(sent.into()).await;
-    let fault = expect_fault(
-        r,
-        FaultCode::Server,
-        "Fault in response to 'echoStringFault'.",
-        v,
-    )?;
-    let xml = detail_part(&fault, "StringPart")?;
-    let mut reader = XmlReader::new(&xml);
-    let root = reader.root().map_err(|e| e.to_string())?;
-    let text = reader.read_text(&root).map_err(|e| e.to_string())?;
-    same("detail StringPart", sent, &*text)
+    let detail = declared(r, "Fault in response to 'echoStringFault'.", v)?;
+    same(
+        "detail",
+        faults::EchoStringFaultFault::SimpleFault(sent.into()),
+        detail,
+    )
 }
 
 async fn faults_int_array(c: &faults::SimpleDocLitServiceClient) -> Outcome {
     let v = c.soap_version();
-    let sent = vec![1, -2, i32::MAX];
-    let r = c
-        .echo_int_array_fault(faults::ArrayOfInt {
-            value: sent.clone(),
-        })
-        .await;
-    let fault = expect_fault(
-        r,
-        FaultCode::Server,
-        "Fault in response to 'echoIntArrayFault'.",
-        v,
-    )?;
-    let xml = detail_part(&fault, "ArrayOfIntPart")?;
-    let mut reader = XmlReader::new(&xml);
-    let root = reader.root().map_err(|e| e.to_string())?;
-    let typed: faults::ArrayOfInt =
-        soapgen_runtime::xml::read_element(&mut reader, &root).map_err(|e| e.to_string())?;
-    same("detail ArrayOfIntPart", sent, typed.value)
+    let sent = faults::ArrayOfInt {
+        value: vec![1, -2, i32::MAX],
+    };
+    let r = c.echo_int_array_fault(sent.clone()).await;
+    let detail = declared(r, "Fault in response to 'echoIntArrayFault'.", v)?;
+    same(
+        "detail",
+        faults::EchoIntArrayFaultFault::SimpleFault(sent),
+        detail,
+    )
 }
 
 async fn faults_empty(c: &faults::SimpleDocLitServiceClient) -> Outcome {
     let v = c.soap_version();
     let r = c.echo_empty_fault(faults::EchoEmptyFaultRequest {}).await;
-    let fault = expect_fault(
-        r,
-        FaultCode::Server,
-        "Fault in response to 'echoEmptyFault'.",
-        v,
-    )?;
-    detail_part(&fault, "EmptyPart").map(drop)
+    let detail = declared(r, "Fault in response to 'echoEmptyFault'.", v)?;
+    same(
+        "detail",
+        faults::EchoEmptyFaultFault::SimpleFault(faults::EmptyPart {}),
+        detail,
+    )
 }

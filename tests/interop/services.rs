@@ -2,11 +2,9 @@
 //! of each generated server trait, served together on one port.
 
 use crate::generated::{ams, faults, round4};
+use soapgen_runtime::fault::FaultCode;
 use soapgen_runtime::xsd::{Base64Binary, DateTime, Decimal, HexBinary};
-use soapgen_runtime::{Fault, RawXml, ToXml, XmlWriter};
-
-/// The namespace of the group H fault detail elements.
-pub const FAULT_PART_NS: &str = "http://soapinterop.org/types/part";
+use soapgen_runtime::{Fault, RawXml};
 
 /// The three services on one router: `/ams`, `/round4`, `/faults`.
 pub fn router() -> axum::Router {
@@ -302,12 +300,9 @@ impl round4::Round4XsdTest for Round4 {
 /// Round 4 group H: every operation answers with the fault the contract names.
 pub struct Faults;
 
-/// A Server/Receiver fault with the group H text and `part` as its detail element.
-fn group_h_fault(operation: &str, local: &str, part: &impl ToXml) -> Fault {
-    let mut w = XmlWriter::new();
-    soapgen_runtime::xml::write_element(&mut w, FAULT_PART_NS, local, part);
-    Fault::server(format!("Fault in response to '{operation}'."))
-        .with_detail(RawXml::new(w.into_string()))
+/// The group H text of a fault answering `operation`.
+fn group_h_text(operation: &str) -> String {
+    format!("Fault in response to '{operation}'.")
 }
 
 impl faults::SimpleDocLitService for Faults {
@@ -315,20 +310,19 @@ impl faults::SimpleDocLitService for Faults {
         &self,
         _: faults::EchoEmptyFaultRequest,
     ) -> Result<faults::EchoEmptyFaultResponse, Fault> {
-        Err(group_h_fault(
-            "echoEmptyFault",
-            "EmptyPart",
-            &RawXml::new(""),
-        ))
+        let detail = faults::EchoEmptyFaultFault::SimpleFault(faults::EmptyPart {});
+        Err(detail.into_fault(FaultCode::Server, group_h_text("echoEmptyFault")))
     }
     async fn echo_string_fault(&self, s: String) -> Result<faults::EchoStringFaultResponse, Fault> {
-        Err(group_h_fault("echoStringFault", "StringPart", &s))
+        let detail = faults::EchoStringFaultFault::SimpleFault(s);
+        Err(detail.into_fault(FaultCode::Server, group_h_text("echoStringFault")))
     }
     async fn echo_int_array_fault(
         &self,
         a: faults::ArrayOfInt,
     ) -> Result<faults::EchoIntArrayFaultResponse, Fault> {
-        Err(group_h_fault("echoIntArrayFault", "ArrayOfIntPart", &a))
+        let detail = faults::EchoIntArrayFaultFault::SimpleFault(a);
+        Err(detail.into_fault(FaultCode::Server, group_h_text("echoIntArrayFault")))
     }
     async fn echo_multiple_faults1(
         &self,

@@ -186,6 +186,11 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
         }
     };
     let mut notes = vec![format!("Calls the `{}` operation.", op.name)];
+    if let Some((name, _)) = &op_plan.faults {
+        notes.push(format!(
+            "A fault the WSDL declares comes back decoded as `OperationError::Declared` with a [`{name}`]."
+        ));
+    }
     if !op.output_headers.is_empty() {
         notes.push("The response headers this operation declares are not decoded by this version of soapgen.".into());
     }
@@ -196,15 +201,26 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
             .chain(notes.iter().map(String::as_str)),
     );
     let allow = super::many_arguments(params.len());
+    // An operation with declared faults returns them decoded; the other errors convert.
+    let (error_ty, classify) = match &op_plan.faults {
+        Some((name, _)) => {
+            let name = ident(name);
+            (
+                quote!(#rt::OperationError<#name>),
+                quote!(.map_err(#rt::OperationError::classify)),
+            )
+        }
+        None => (quote!(#rt::Error), quote!()),
+    };
     quote! {
         #doc
         #allow
-        pub async fn #method(&self, #(#params),*) -> Result<#out_ty, #rt::Error> {
+        pub async fn #method(&self, #(#params),*) -> Result<#out_ty, #error_ty> {
             #build_input
             let mut envelope = #rt::EnvelopeWriter::new(self.core.version());
             #(#write_headers)*
             #write_body
-            let response = self.core.call(#action, envelope.finish()).await?;
+            let response = self.core.call(#action, envelope.finish()).await #classify?;
             #decode
         }
     }

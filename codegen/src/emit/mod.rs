@@ -5,6 +5,7 @@
 mod client;
 mod codecs;
 mod docs;
+mod faults;
 mod pages;
 mod server;
 mod types;
@@ -193,6 +194,8 @@ enum Unit {
     Prelude,
     /// A type's definition and codecs.
     Type(TypeId),
+    /// A service's declared-fault enums.
+    Faults(usize),
     /// A service's client.
     Client(usize),
     /// A service's server trait and dispatcher.
@@ -223,6 +226,13 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
     let mut units = vec![Unit::Prelude];
     units.extend((0..ir.types.len()).map(Unit::Type));
     for index in 0..ir.services.len() {
+        let declares_faults = ir.services[index]
+            .operations
+            .iter()
+            .any(|o| !o.faults.is_empty());
+        if declares_faults && (options.client || options.server) {
+            units.push(Unit::Faults(index));
+        }
         if options.client {
             units.push(Unit::Client(index));
         }
@@ -239,7 +249,7 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
         Unit::Pages(_) => 0,
         Unit::Server(_) => 1,
         Unit::Client(_) => 2,
-        Unit::Prelude | Unit::Type(_) => 3,
+        Unit::Prelude | Unit::Type(_) | Unit::Faults(_) => 3,
     });
 
     let generate = |e: &Emitter, unit: Unit| -> TokenStream {
@@ -251,6 +261,14 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
             Unit::Type(id) => {
                 let mut items = types::type_definition(e, id);
                 items.extend(codecs::type_codecs(e, id));
+                items
+            }
+            Unit::Faults(i) => {
+                let (service, service_plan) = (&ir.services[i], &plan.services[i]);
+                let mut items = TokenStream::new();
+                for (op, op_plan) in service.operations.iter().zip(&service_plan.operations) {
+                    items.extend(faults::fault_enum(e, op, op_plan));
+                }
                 items
             }
             Unit::Client(i) => client::client(e, &ir.services[i], &plan.services[i]),

@@ -57,6 +57,9 @@ pub struct OperationPlan {
     pub header_params: Vec<String>,
     /// Response shape.
     pub output: Shape,
+    /// The enum of the faults the operation declares, with one variant name per fault (None
+    /// when it declares none).
+    pub faults: Option<(String, Vec<String>)>,
 }
 
 /// Rust names of one service.
@@ -115,12 +118,28 @@ pub fn plan(ir: &Ir) -> Plan {
         .collect();
     mark_boxed(ir, &mut types);
     let defaultable = defaultable(ir);
-    let services = ir
+    let mut services: Vec<ServicePlan> = ir
         .services
         .iter()
         .zip(services_names)
         .map(|(s, names)| service_plan(ir, s, names))
         .collect();
+    // Fault enums are named after the types, which keep their names on a clash.
+    for (service, service_plan) in ir.services.iter().zip(&mut services) {
+        for (op, op_plan) in service.operations.iter().zip(&mut service_plan.operations) {
+            if op.faults.is_empty() {
+                continue;
+            }
+            let name = global.claim(format!("{}Fault", camel(&op.name, "T")), "Faults");
+            let mut scope = Scope::default();
+            let variants = op
+                .faults
+                .iter()
+                .map(|f| scope.claim(camel(&f.name, "V"), ""))
+                .collect();
+            op_plan.faults = Some((name, variants));
+        }
+    }
     Plan {
         types,
         defaultable,
@@ -407,6 +426,7 @@ fn service_plan(
                 params,
                 header_params,
                 output,
+                faults: None,
             }
         })
         .collect();

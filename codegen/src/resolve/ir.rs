@@ -311,8 +311,19 @@ pub struct Operation {
     pub input_headers: Vec<Header>,
     /// Response headers.
     pub output_headers: Vec<Header>,
+    /// The faults the operation declares (`wsdl:fault`), in document order.
+    pub faults: Vec<DeclaredFault>,
     /// Definition site.
     pub location: Location,
+}
+
+/// A `wsdl:fault` of an operation: its name and the element its detail carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclaredFault {
+    /// `name=` of the `wsdl:fault`.
+    pub name: String,
+    /// The detail element (the fault message's part).
+    pub element: ElementRef,
 }
 
 /// A port type with the SOAP bindings and addresses that expose it.

@@ -225,6 +225,27 @@ fn operation(
         };
         (input, output)
     };
+    let mut faults = Vec::new();
+    for fault in &op.faults {
+        let msg = message(index, &fault.message, &fault.location)?;
+        let Some(part) = msg.parts.first() else {
+            return Err(Diagnostic::new(
+                fault.location.clone(),
+                format!(
+                    "fault `{}` of operation `{}` refers to message `{}`, which has no part",
+                    fault.name.as_deref().unwrap_or(""),
+                    op.name,
+                    msg.name.local
+                ),
+            )
+            .with_hint("a fault message has exactly one part, the element its detail carries")
+            .into());
+        };
+        faults.push(DeclaredFault {
+            name: fault.name.clone().unwrap_or_else(|| msg.name.local.clone()),
+            element: part_element(resolver, part)?,
+        });
+    }
     Ok(Operation {
         name: op.name.clone(),
         doc: op.doc.clone(),
@@ -234,6 +255,7 @@ fn operation(
         has_output: op.output.is_some(),
         input_headers,
         output_headers,
+        faults,
         location: op.location.clone(),
     })
 }

@@ -60,6 +60,7 @@ fn decoded_size(value: &generated_example::variant::GetAllAccountsResponseElemen
 }
 
 fn main() {
+    let mut lines = Vec::new();
     println!("items\tinput_bytes\tdecoded_bytes\tpeak_heap_bytes\tpeak/decoded\tpeak/input");
     for count in [1_000usize, 10_000, 100_000] {
         // The response body as a transport hands it over; it is already allocated when the
@@ -76,5 +77,18 @@ fn main() {
             peak as f64 / data as f64,
             peak as f64 / input as f64
         );
+        lines.push(format!(
+            "BENCH\tsoapgen\tlarge/input_bytes/{count}\t{input}\tbytes"
+        ));
+        lines.push(format!(
+            "BENCH\tsoapgen\tlarge/decoded_bytes/{count}\t{data}\tbytes"
+        ));
+        lines.push(format!(
+            "BENCH\tsoapgen\tlarge/peak_bytes/{count}\t{peak}\tbytes"
+        ));
+    }
+    // The lines compare.sh collects (tests/bench/report.py).
+    for line in lines {
+        println!("{line}");
     }
 }
