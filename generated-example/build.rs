@@ -2,7 +2,7 @@
 //! compile check of other styles, the test fixtures `tests/fixtures/asmx-variant.wsdl` and
 //! `tests/fixtures/rpc-calculator.wsdl` (the latter without its service pages, which proves that
 //! setting compiles too), and `tests/fixtures/typed-faults.wsdl` (operations declaring typed
-//! faults).
+//! faults) and `tests/fixtures/multipart-body.wsdl` (document bodies with two parts).
 
 fn main() {
     let builds = [
@@ -10,6 +10,7 @@ fn main() {
         ("../tests/fixtures/asmx-variant.wsdl", true),
         ("../tests/fixtures/rpc-calculator.wsdl", false),
         ("../tests/fixtures/typed-faults.wsdl", false),
+        ("../tests/fixtures/multipart-body.wsdl", true),
     ];
     for (wsdl, pages) in builds {
         if let Err(e) = soapgen::configure().build_pages(pages).compile(wsdl) {

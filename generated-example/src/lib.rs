@@ -28,6 +28,12 @@ pub mod bank {
     soapgen_runtime::include_soap!("typed-faults");
 }
 
+/// An order service whose request and response bodies hold two parts each, from
+/// `tests/fixtures/multipart-body.wsdl`.
+pub mod orders {
+    soapgen_runtime::include_soap!("multipart-body");
+}
+
 /// The generated source exactly as build.rs wrote it; the end-to-end tests check that the CLI
 /// and the library produce the same bytes.
 pub const GENERATED_SOURCE: &str =

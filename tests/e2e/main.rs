@@ -7,6 +7,7 @@ mod browser;
 mod faults;
 mod hostile;
 mod loopback;
+mod multipart;
 mod pages;
 mod roundtrip;
 mod rpc;

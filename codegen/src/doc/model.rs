@@ -223,7 +223,11 @@ impl Builder<'_> {
                 .iter()
                 .map(|h| self.top(&h.element))
                 .collect(),
-            body: op.input.iter().map(|e| self.top(e)).collect(),
+            body: if op.input_parts.is_empty() {
+                op.input.iter().map(|e| self.top(e)).collect()
+            } else {
+                op.input_parts.iter().map(|e| self.top(e)).collect()
+            },
         };
         let output = op.has_output.then(|| MessageModel {
             headers: op
@@ -231,7 +235,11 @@ impl Builder<'_> {
                 .iter()
                 .map(|h| self.top(&h.element))
                 .collect(),
-            body: op.output.iter().map(|e| self.top(e)).collect(),
+            body: if op.output_parts.is_empty() {
+                op.output.iter().map(|e| self.top(e)).collect()
+            } else {
+                op.output_parts.iter().map(|e| self.top(e)).collect()
+            },
         });
         OperationModel {
             name: op.name.clone(),

@@ -163,6 +163,13 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
             let _ = response;
             Ok(())
         },
+        Shape::Parts { wrapper } => {
+            let ty = ident(&e.plan.types[*wrapper].name);
+            quote! {
+                let output: #ty = #rt::client::decode_body_parts(&response)?;
+                Ok(output)
+            }
+        }
         Shape::Whole(el) | Shape::Unwrapped { element: el, .. } => {
             let ty = match &op_plan.output {
                 Shape::Unwrapped { wrapper, .. } => {
@@ -244,7 +251,7 @@ fn input_params(
                 quote!(#rt::xml::write_element(envelope.body(), #ns, #local, &body);),
             )
         }
-        Shape::Unwrapped { element, wrapper } => {
+        Shape::Unwrapped { wrapper, .. } | Shape::Parts { wrapper } => {
             let TypeKind::Struct(st) = &e.ir.types[*wrapper].kind else {
                 return (Vec::new(), quote!(), quote!());
             };
@@ -269,11 +276,18 @@ fn input_params(
                     quote!(#m: #p,)
                 }
             });
-            let (ns, local) = (&element.name.ns, &element.name.local);
+            let write = match &op_plan.input {
+                Shape::Unwrapped { element, .. } => {
+                    let (ns, local) = (&element.name.ns, &element.name.local);
+                    quote!(#rt::xml::write_element(envelope.body(), #ns, #local, &input);)
+                }
+                // Several parts: the struct's content (the part elements) is the Body's.
+                _ => quote!(#rt::ToXml::write_content(&input, envelope.body());),
+            };
             (
                 params,
                 quote!(let input = #wrapper_name { #(#inits)* };),
-                quote!(#rt::xml::write_element(envelope.body(), #ns, #local, &input);),
+                write,
             )
         }
     }

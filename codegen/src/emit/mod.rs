@@ -161,6 +161,10 @@ impl Emitter<'_> {
                 }
                 _ => (quote!(()), quote!(())),
             },
+            Shape::Parts { wrapper } => {
+                let name = ident(&self.plan.types[*wrapper].name);
+                (quote!(#name), quote!(output))
+            }
         }
     }
 

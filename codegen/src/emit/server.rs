@@ -299,7 +299,7 @@ fn body_params(e: &Emitter, op_plan: &OperationPlan) -> Vec<(proc_macro2::Ident,
     match &op_plan.input {
         Shape::Empty => Vec::new(),
         Shape::Whole(el) => vec![(format_ident!("body"), e.element_tokens(el))],
-        Shape::Unwrapped { wrapper, .. } => {
+        Shape::Unwrapped { wrapper, .. } | Shape::Parts { wrapper } => {
             let TypeKind::Struct(st) = &e.ir.types[*wrapper].kind else {
                 return Vec::new();
             };
@@ -351,10 +351,16 @@ fn dispatch_arm(
             args.push(quote!(body));
             quote!(let body: #ty = message.decode_body(#ns, #local)?;)
         }
-        Shape::Unwrapped { element, wrapper } => {
+        Shape::Unwrapped { wrapper, .. } | Shape::Parts { wrapper } => {
             let names = &e.plan.types[*wrapper];
             let wrapper_name = ident(&names.name);
-            let (ns, local) = (&element.name.ns, &element.name.local);
+            let decode = match &op_plan.input {
+                Shape::Unwrapped { element, .. } => {
+                    let (ns, local) = (&element.name.ns, &element.name.local);
+                    quote!(message.decode_body(#ns, #local)?)
+                }
+                _ => quote!(message.decode_body_parts()?),
+            };
             let bindings: Vec<_> = names
                 .members
                 .iter()
@@ -367,7 +373,7 @@ fn dispatch_arm(
                 })
                 .collect();
             quote! {
-                let #wrapper_name { #(#bindings),* } = message.decode_body(#ns, #local)?;
+                let #wrapper_name { #(#bindings),* } = #decode;
             }
         }
     };
@@ -388,6 +394,12 @@ fn dispatch_arm(
                 Ok(envelope.finish())
             }
         }
+        Shape::Parts { .. } => quote! {
+            let output = #call;
+            let mut envelope = #rt::EnvelopeWriter::new(message.version());
+            #rt::ToXml::write_content(&output, envelope.body());
+            Ok(envelope.finish())
+        },
         Shape::Unwrapped { element, wrapper } => {
             let names = &e.plan.types[*wrapper];
             let wrapper_name = ident(&names.name);

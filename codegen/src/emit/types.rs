@@ -17,6 +17,9 @@ fn origin_doc(t: &TypeDef) -> String {
         Origin::Nested { name, .. } => {
             format!("An anonymous type, declared inside the type containing `{name}`.")
         }
+        Origin::BodyParts(message) => format!(
+            "The body parts of message `{message}`: their elements, side by side in the SOAP Body."
+        ),
     }
 }
 

@@ -42,6 +42,12 @@ pub enum Shape {
         /// The wrapper's struct type.
         wrapper: TypeId,
     },
+    /// Several body parts side by side (document style): a synthetic struct whose content is
+    /// the Body's content. Its fields are the parameters (request) or it is the result.
+    Parts {
+        /// The struct of the parts.
+        wrapper: TypeId,
+    },
 }
 
 /// Rust names of one operation.
@@ -154,6 +160,7 @@ fn type_names(ir: &Ir, global: &mut Scope) -> Vec<String> {
             let (wanted, suffix) = match (&t.origin, pass) {
                 (Origin::Named(q), 0) => (camel(&q.local, "T"), "Type"),
                 (Origin::Element(q), 1) => (camel(&q.local, "T"), "Element"),
+                (Origin::BodyParts(message), 1) => (format!("{}Parts", camel(message, "T")), ""),
                 (Origin::Nested { parent, name }, 2) => {
                     (format!("{}{}", names[*parent], camel(name, "T")), "")
                 }
@@ -377,7 +384,25 @@ fn service_plan(
                 }
                 _ => None,
             });
+            let parts_of = |e: &Option<ElementRef>, parts: &[ElementRef]| match e {
+                Some(ElementRef {
+                    ty: TypeRef::Named(id),
+                    ..
+                }) if !parts.is_empty() => Some(*id),
+                _ => None,
+            };
+            let input_parts = parts_of(&op.input, &op.input_parts);
+            let wrapped_input = wrapped_input.filter(|_| input_parts.is_none());
             let (input, params_fields) = match (&op.input, wrapped_input) {
+                _ if input_parts.is_some() => (
+                    Shape::Parts {
+                        wrapper: input_parts.unwrap_or_default(),
+                    },
+                    op.input_parts
+                        .iter()
+                        .map(|e| e.name.local.clone())
+                        .collect(),
+                ),
                 (None, _) => (Shape::Empty, Vec::new()),
                 (Some(e), Some(id)) => (
                     Shape::Unwrapped {
@@ -404,6 +429,9 @@ fn service_plan(
                 .map(|p| param_scope.claim(snake(p), "_param"))
                 .collect();
             let output = match &op.output {
+                _ if parts_of(&op.output, &op.output_parts).is_some() => Shape::Parts {
+                    wrapper: parts_of(&op.output, &op.output_parts).unwrap_or_default(),
+                },
                 None => Shape::Empty,
                 Some(e) => match e.ty {
                     TypeRef::Named(id)

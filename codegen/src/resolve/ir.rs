@@ -250,6 +250,9 @@ pub enum Origin {
     Named(QName),
     /// The anonymous type of a global element.
     Element(QName),
+    /// The body parts of a document-style message with several, side by side in the Body
+    /// (the message's local name).
+    BodyParts(String),
     /// An anonymous type nested in another type, at the given local name.
     Nested {
         /// The enclosing type.
@@ -301,10 +304,16 @@ pub struct Operation {
     pub doc: Option<String>,
     /// SOAPAction per SOAP version bound.
     pub actions: BTreeMap<SoapVersion, String>,
-    /// The request body element (None for an empty input).
+    /// The request body element (None for an empty input). With several body parts, the
+    /// first part's element name and the synthetic struct of all the parts.
     pub input: Option<ElementRef>,
-    /// The response body element (None for one-way operations or an empty output).
+    /// The request's body parts when there are several (document style), in order.
+    pub input_parts: Vec<ElementRef>,
+    /// The response body element (None for one-way operations or an empty output); as
+    /// `input` for several parts.
     pub output: Option<ElementRef>,
+    /// The response's body parts when there are several.
+    pub output_parts: Vec<ElementRef>,
     /// Whether there is a `wsdl:output` at all.
     pub has_output: bool,
     /// Request headers.

@@ -194,23 +194,29 @@ fn operation(
         let ns =
             |b: &syn::BindingMessage| b.namespace.clone().unwrap_or_else(|| port_ns.to_string());
         let input = match &op.input {
-            Some(m) => Some(rpc_wrapper(
-                resolver,
-                m,
-                bin,
-                index,
-                QName::new(ns(bin), op.name.clone()),
-            )?),
+            Some(m) => Some(BodyParts {
+                element: rpc_wrapper(
+                    resolver,
+                    m,
+                    bin,
+                    index,
+                    QName::new(ns(bin), op.name.clone()),
+                )?,
+                parts: Vec::new(),
+            }),
             None => None,
         };
         let output = match &op.output {
-            Some(m) => Some(rpc_wrapper(
-                resolver,
-                m,
-                bout,
-                index,
-                QName::new(ns(bout), format!("{}Response", op.name)),
-            )?),
+            Some(m) => Some(BodyParts {
+                element: rpc_wrapper(
+                    resolver,
+                    m,
+                    bout,
+                    index,
+                    QName::new(ns(bout), format!("{}Response", op.name)),
+                )?,
+                parts: Vec::new(),
+            }),
             None => None,
         };
         (input, output)
@@ -224,6 +230,14 @@ fn operation(
             None => None,
         };
         (input, output)
+    };
+    let (input, input_parts) = match input {
+        Some(b) => (Some(b.element), b.parts),
+        None => (None, Vec::new()),
+    };
+    let (output, output_parts) = match output {
+        Some(b) => (Some(b.element), b.parts),
+        None => (None, Vec::new()),
     };
     let mut faults = Vec::new();
     for fault in &op.faults {
@@ -251,7 +265,9 @@ fn operation(
         doc: op.doc.clone(),
         actions,
         input,
+        input_parts,
         output,
+        output_parts,
         has_output: op.output.is_some(),
         input_headers,
         output_headers,
@@ -310,7 +326,7 @@ fn body_element(
     binding: &syn::BindingMessage,
     index: &Index,
     op_name: &str,
-) -> Result<Option<ElementRef>> {
+) -> Result<Option<BodyParts>> {
     let msg = message(index, &m.message, &m.location)?;
     let header_parts: Vec<&str> = binding
         .headers
@@ -329,15 +345,57 @@ fn body_element(
     match parts.as_slice() {
         [] => Ok(None),
         [part] => match &part.element {
-            Some(element) => Ok(Some(resolver.global_element(element, &part.location)?)),
+            Some(element) => Ok(Some(BodyParts {
+                element: resolver.global_element(element, &part.location)?,
+                parts: Vec::new(),
+            })),
             None => Err(Diagnostic::new(part.location.clone(), format!("part `{}` of document-style operation `{op_name}` has type= instead of element=", part.name))
                 .with_hint("document/literal parts must refer to a global element (element=\"tns:Foo\"); type= parts belong to rpc style")
                 .into()),
         },
-        [_, second, ..] => Err(Diagnostic::new(second.location.clone(), format!("document-style operation `{op_name}` has {} body parts; this version of soapgen generates one body element per message", parts.len()))
-            .with_hint("wrap the parts in one element, or restrict the body with <soap:body parts=\"…\"/>; multi-part document bodies are tracked as their own issue")
-            .into()),
+        [first, ..] => {
+            // Several body parts: the Body holds their elements side by side. A synthetic
+            // struct with one required field per part carries them (its content is the Body's
+            // content); the first part's element identifies the message when routing.
+            let mut fields = Vec::new();
+            let mut elements = Vec::new();
+            for part in &parts {
+                let Some(element) = &part.element else {
+                    return Err(Diagnostic::new(part.location.clone(), format!("part `{}` of document-style operation `{op_name}` has type= instead of element=", part.name))
+                        .with_hint("document/literal parts must refer to a global element (element=\"tns:Foo\"); type= parts belong to rpc style")
+                        .into());
+                };
+                let e = resolver.global_element(element, &part.location)?;
+                fields.push(Field {
+                    wire: e.name.clone(),
+                    occurrence: Occurrence::Required,
+                    nillable: e.nillable,
+                    kind: FieldKind::Element(e.ty.clone()),
+                    default: None,
+                    doc: Some(format!("Body part `{}`.", part.name)),
+                });
+                elements.push(e);
+            }
+            let origin = Origin::BodyParts(msg.name.local.clone());
+            let id = resolver.synthetic_struct(origin, fields, m.location.clone());
+            let first_name = elements.first().map_or_else(|| QName::new("", first.name.clone()), |e| e.name.clone());
+            Ok(Some(BodyParts {
+                element: ElementRef {
+                    name: first_name,
+                    ty: TypeRef::Named(id),
+                    nillable: false,
+                },
+                parts: elements,
+            }))
+        }
     }
+}
+
+/// The body of a document-style message: its element, and, when the body has several parts,
+/// the element of each (then `element` names the first and its type is the struct of all).
+struct BodyParts {
+    element: ElementRef,
+    parts: Vec<ElementRef>,
 }
 
 /// The body element of an rpc-style message: a wrapper named `name` whose children are the

@@ -94,6 +94,12 @@ pub fn decode_body<T: FromXml>(message: &Message, ns: &str, local: &str) -> Resu
     message.decode_body(ns, local).map_err(Error::Decode)
 }
 
+/// Decodes the whole Body of a response (several body parts) as `T`, mapping errors to
+/// [`Error::Decode`].
+pub fn decode_body_parts<T: FromXml>(message: &Message) -> Result<T, Error> {
+    message.decode_body_parts().map_err(Error::Decode)
+}
+
 /// Maps an HTTP response to a message or an error. The body becomes the message's text
 /// without a copy (`Bytes` of a response hold their buffer alone).
 fn interpret(response: HttpResponse, limits: Limits) -> Result<Message, Error> {

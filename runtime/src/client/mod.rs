@@ -8,7 +8,7 @@ pub mod http;
 pub mod in_process;
 pub mod transport;
 
-pub use self::core::{decode_body, ClientCore};
+pub use self::core::{decode_body, decode_body_parts, ClientCore};
 #[cfg(feature = "client")]
 pub use self::http::{HttpTransport, HttpTransportBuilder};
 pub use self::in_process::InProcess;

@@ -39,6 +39,8 @@ pub struct Message {
     headers: Vec<HeaderInfo>,
     header_namespaces: Vec<(String, String)>,
     body: Option<BodyInfo>,
+    /// The whole `Body` element.
+    body_element: Range<usize>,
     body_namespaces: Vec<(String, String)>,
 }
 
@@ -48,6 +50,8 @@ struct Layout {
     headers: Vec<HeaderInfo>,
     header_namespaces: Vec<(String, String)>,
     body: Option<BodyInfo>,
+    /// The whole `Body` element.
+    body_element: Range<usize>,
     body_namespaces: Vec<(String, String)>,
 }
 
@@ -117,6 +121,7 @@ impl Message {
             headers: layout.headers,
             header_namespaces: layout.header_namespaces,
             body: layout.body,
+            body_element: layout.body_element,
             body_namespaces: layout.body_namespaces,
         }
     }
@@ -199,6 +204,14 @@ impl Message {
             });
         }
         let mut r = self.fragment(&body.range, &self.body_namespaces)?;
+        let start = r.root()?;
+        T::read_content(&mut r, &start)
+    }
+
+    /// Decodes the whole content of the Body (all its entries, in order) as `T`: the body of
+    /// a document-style message with several parts, each part's element side by side.
+    pub fn decode_body_parts<T: FromXml>(&self) -> Result<T, DecodeError> {
+        let mut r = self.fragment(&self.body_element, &self.body_namespaces)?;
         let start = r.root()?;
         T::read_content(&mut r, &start)
     }
@@ -379,6 +392,7 @@ fn scan(text: &str, limits: Limits) -> Result<Layout, DecodeError> {
         None => return Err(DecodeError::MissingBody),
     };
     let body_namespaces = r.in_scope_namespaces();
+    let body_start = base + body.offset();
     let first = match r.next_child(&body)? {
         Some(first) => {
             let start = base + first.offset();
@@ -394,6 +408,7 @@ fn scan(text: &str, limits: Limits) -> Result<Layout, DecodeError> {
         None => None,
     };
     r.skip(&body)?;
+    let body_element = body_start..base + r.offset();
     r.skip(&envelope)?;
     r.finish()?;
     Ok(Layout {
@@ -401,6 +416,7 @@ fn scan(text: &str, limits: Limits) -> Result<Layout, DecodeError> {
         headers,
         header_namespaces,
         body: first,
+        body_element,
         body_namespaces,
     })
 }
