@@ -53,7 +53,15 @@ pub struct Generated {
 }
 
 /// Generates Rust for the WSDL at `wsdl`.
+///
+/// An [`Error::Input`] comes with the excerpt of the source line it points at.
 pub fn generate(wsdl: &Path, options: &Options) -> Result<Generated> {
+    // The one place input errors leave the pipeline: the files' texts are not kept after
+    // parsing, so the line is read again, only on this error path.
+    run(wsdl, options).map_err(Error::with_excerpt_from_file)
+}
+
+fn run(wsdl: &Path, options: &Options) -> Result<Generated> {
     let timings = std::env::var_os("SOAPGEN_TIMINGS").is_some();
     let mut clock = std::time::Instant::now();
     let mut lap = |stage: &str| {

@@ -132,7 +132,7 @@ impl std::error::Error for DocError {
 
 impl From<crate::Error> for DocError {
     fn from(e: crate::Error) -> Self {
-        DocError::Generate(e)
+        DocError::Generate(e.with_excerpt_from_file())
     }
 }
 

@@ -370,7 +370,7 @@ fn body_element(
                     wire: e.name.clone(),
                     occurrence: Occurrence::Required,
                     nillable: e.nillable,
-                    kind: FieldKind::Element(e.ty.clone()),
+                    kind: FieldKind::Element(e.ty),
                     default: None,
                     doc: Some(format!("Body part `{}`.", part.name)),
                 });
