@@ -34,6 +34,8 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
 
     // Routing tables, first declaration winning so no pattern is unreachable.
     let mut action_arms = Vec::new();
+    // The same, as (action, variant), to write a lone action as an `if` (clippy's single_match).
+    let mut single_action = Vec::new();
     let mut seen_actions: Vec<&String> = Vec::new();
     let mut body_arms = Vec::new();
     let mut seen_bodies: Vec<(&str, &str)> = Vec::new();
@@ -57,6 +59,7 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
                 seen_actions.push(action);
                 reachable = true;
                 action_arms.push(quote!(Some(#action) => return Some(#op_enum::#variant),));
+                single_action.push((action.clone(), variant.clone()));
             }
         }
         match &op.input {
@@ -108,6 +111,12 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     });
     let action_match = if action_arms.is_empty() {
         quote!(let _ = action;)
+    } else if let [(action, variant)] = single_action.as_slice() {
+        quote! {
+            if action == Some(#action) {
+                return Some(#op_enum::#variant);
+            }
+        }
     } else {
         quote! {
             match action {
