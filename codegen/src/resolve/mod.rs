@@ -241,7 +241,23 @@ fn operation(
     };
     let mut faults = Vec::new();
     for fault in &op.faults {
-        let msg = message(index, &fault.message, &fault.location)?;
+        // A fault whose message is missing leaves only that fault untyped (it still arrives as
+        // a plain fault); the rest of the operation is sound, so this is a note, not an error.
+        let msg = match message(index, &fault.message, &fault.location) {
+            Ok(msg) => msg,
+            Err(_) => {
+                notes.push((
+                    fault.location.clone(),
+                    format!(
+                        "fault `{}` of operation `{}` refers to message `{}`, which is not defined: that fault's detail is not typed (it arrives as a plain fault)",
+                        fault.name.as_deref().unwrap_or(""),
+                        op.name,
+                        fault.message.local
+                    ),
+                ));
+                continue;
+            }
+        };
         let Some(part) = msg.parts.first() else {
             return Err(Diagnostic::new(
                 fault.location.clone(),
