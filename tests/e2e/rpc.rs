@@ -78,3 +78,21 @@ async fn rpc_encoded_arrays() {
     );
     assert!(body.contains("<item>a</item><item>b</item>"), "{body}");
 }
+
+/// An Axis 1-style response: the array is a separate `multiRef` Body entry referenced by `href`.
+#[tokio::test]
+async fn rpc_encoded_multi_references_are_followed() {
+    let recorder = Recorder::answering(
+        200,
+        "text/xml; charset=utf-8",
+        r##"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body><ns1:ReverseResponse soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/" xmlns:ns1="urn:calc"><reversed href="#id0"/></ns1:ReverseResponse><multiRef id="id0" soapenc:root="0" soapenv:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/" xsi:type="soapenc:Array" soapenc:arrayType="xsd:string[2]" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/"><item href="#id1"/><item>a &lt; b</item></multiRef><multiRef id="id1" soapenc:root="0" xsi:type="xsd:string" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/">shared</multiRef></soapenv:Body></soapenv:Envelope>"##,
+    );
+    let client = CalculatorClient::new(recorder);
+    let got = client
+        .reverse(ArrayOfString {
+            item: vec!["x".into()],
+        })
+        .await
+        .unwrap();
+    assert_eq!(got.item, ["shared", "a < b"]);
+}

@@ -41,6 +41,8 @@ pub struct Message {
     body: Option<BodyInfo>,
     /// The whole `Body` element.
     body_element: Range<usize>,
+    /// Whether the Body holds entries after the first (SOAP-encoding multi-references).
+    more_entries: bool,
     body_namespaces: Vec<(String, String)>,
 }
 
@@ -52,6 +54,8 @@ struct Layout {
     body: Option<BodyInfo>,
     /// The whole `Body` element.
     body_element: Range<usize>,
+    /// Whether the Body holds entries after the first (SOAP-encoding multi-references).
+    more_entries: bool,
     body_namespaces: Vec<(String, String)>,
 }
 
@@ -122,6 +126,7 @@ impl Message {
             header_namespaces: layout.header_namespaces,
             body: layout.body,
             body_element: layout.body_element,
+            more_entries: layout.more_entries,
             body_namespaces: layout.body_namespaces,
         }
     }
@@ -202,6 +207,19 @@ impl Message {
                 found_ns: body.ns.clone(),
                 found_local: body.local.clone(),
             });
+        }
+        if self.more_entries {
+            // SOAP encoding may carry the entry's values as further entries (`multiRef`),
+            // referenced by `href`; they are inlined first.
+            let body_text = self
+                .text
+                .get(self.body_element.clone())
+                .ok_or_else(|| DecodeError::Custom("invalid element range".into()))?;
+            if let Some(inlined) = super::multiref::inline_first_entry(body_text)? {
+                let mut r = XmlReader::fragment(&inlined, &self.body_namespaces, self.limits);
+                let start = r.root()?;
+                return T::read_content(&mut r, &start);
+            }
         }
         let mut r = self.fragment(&body.range, &self.body_namespaces)?;
         let start = r.root()?;
@@ -407,6 +425,7 @@ fn scan(text: &str, limits: Limits) -> Result<Layout, DecodeError> {
         }
         None => None,
     };
+    let more_entries = first.is_some() && r.next_child(&body)?.is_some();
     r.skip(&body)?;
     let body_element = body_start..base + r.offset();
     r.skip(&envelope)?;
@@ -417,6 +436,7 @@ fn scan(text: &str, limits: Limits) -> Result<Layout, DecodeError> {
         header_namespaces,
         body: first,
         body_element,
+        more_entries,
         body_namespaces,
     })
 }

@@ -3,6 +3,7 @@
 //! ([`Message`]).
 
 pub mod message;
+mod multiref;
 pub mod version;
 pub mod writer;
 
