@@ -1,10 +1,5 @@
 //! Escaping of text and attribute values into a `String`, without intermediate allocations.
 
-/// Returns true for characters that XML 1.0 can represent.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 /// Appends `s` escaped as character data. `&`, `<`, `>` become entities and `\r` becomes `&#xD;`
 /// (so it is not normalised away). Characters XML 1.0 cannot represent become U+FFFD.
 pub(crate) fn push_text(out: &mut String, s: &str) {
@@ -17,23 +12,60 @@ pub(crate) fn push_attr(out: &mut String, s: &str) {
     push_escaped(out, s, true);
 }
 
+/// Bytes that may need escaping in text (1) or in an attribute value (2): ASCII controls, the
+/// markup characters, and 0xEF, the lead byte of U+FFFE and U+FFFF (the only characters of a
+/// valid `str` above U+001F that XML 1.0 cannot represent).
+const SPECIAL: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = 3;
+        b += 1;
+    }
+    table[b'\t' as usize] = 2;
+    table[b'\n' as usize] = 2;
+    table[b'&' as usize] = 3;
+    table[b'<' as usize] = 3;
+    table[b'>' as usize] = 3;
+    table[b'"' as usize] = 2;
+    table[0xEF] = 3;
+    table
+};
+
+/// Scans bytes through a table and only stops at candidates, so plain text (the usual case)
+/// costs one table lookup per byte and a single copy.
 fn push_escaped(out: &mut String, s: &str, attr: bool) {
+    let mask = if attr { 2 } else { 1 };
+    let bytes = s.as_bytes();
     let mut last = 0;
-    for (i, c) in s.char_indices() {
-        let rep: &str = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '\r' => "&#xD;",
-            '"' if attr => "&quot;",
-            '\t' if attr => "&#x9;",
-            '\n' if attr => "&#xA;",
-            c if !is_xml_char(c) => "\u{FFFD}",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if SPECIAL[b as usize] & mask == 0 {
+            i += 1;
+            continue;
+        }
+        let (rep, len): (&str, usize) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\r' => ("&#xD;", 1),
+            b'"' => ("&quot;", 1),
+            b'\t' => ("&#x9;", 1),
+            b'\n' => ("&#xA;", 1),
+            0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0xBF), Some(0xBE | 0xBF)) => ("\u{FFFD}", 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => ("\u{FFFD}", 1),
         };
         out.push_str(&s[last..i]);
         out.push_str(rep);
-        last = i + c.len_utf8();
+        i += len;
+        last = i;
     }
     out.push_str(&s[last..]);
 }
@@ -47,6 +79,16 @@ mod tests {
         let mut s = String::new();
         push_text(&mut s, "a&b<c>d\"e'\r\n\t\u{0}é");
         assert_eq!(s, "a&amp;b&lt;c&gt;d\"e'&#xD;\n\t\u{FFFD}é");
+    }
+
+    #[test]
+    fn non_characters_and_plain_text() {
+        let mut s = String::new();
+        push_text(&mut s, "x\u{FFFE}y\u{FFFF}z\u{FFFD}\u{EFFF}ok");
+        assert_eq!(s, "x\u{FFFD}y\u{FFFD}z\u{FFFD}\u{EFFF}ok");
+        let mut s = String::new();
+        push_attr(&mut s, "żółć 日本 𝄞");
+        assert_eq!(s, "żółć 日本 𝄞");
     }
 
     #[test]

@@ -8,6 +8,47 @@ use super::escape::{push_attr, push_text};
 use super::{XML_NS, XSD_NS, XSI_NS};
 
 /// One element whose end tag has not been written yet.
+/// A stack of `(prefix, uri)` bindings kept in one string, so declaring a namespace does not
+/// allocate (writing an envelope declares five or so).
+#[derive(Debug, Default, Clone)]
+struct Bindings {
+    text: String,
+    /// (start in `text`, prefix length, uri length) per binding.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl Bindings {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, i: usize) -> (&str, &str) {
+        let (start, p, u) = self.spans[i];
+        (
+            &self.text[start..start + p],
+            &self.text[start + p..start + p + u],
+        )
+    }
+
+    fn push(&mut self, prefix: &str, uri: &str) {
+        self.spans.push((self.text.len(), prefix.len(), uri.len()));
+        self.text.push_str(prefix);
+        self.text.push_str(uri);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        if let Some(&(start, _, _)) = self.spans.get(len) {
+            self.text.truncate(start);
+            self.spans.truncate(len);
+        }
+    }
+
+    /// Bindings from `from` on, innermost last.
+    fn iter_from(&self, from: usize) -> impl DoubleEndedIterator<Item = (&str, &str)> + '_ {
+        (from..self.len()).map(move |i| self.get(i))
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct OpenElement {
     /// Start of the element's qualified name in `XmlWriter::names`.
@@ -27,7 +68,7 @@ pub struct XmlWriter {
     names: String,
     open: Vec<OpenElement>,
     /// In-scope namespace bindings `(prefix, uri)`; prefix `""` is the default namespace.
-    bindings: Vec<(String, String)>,
+    bindings: Bindings,
     /// True while the innermost start tag is still open (attributes may follow).
     tag_open: bool,
     /// Counter for generated prefixes (`ns1`, `ns2`, …).
@@ -77,10 +118,10 @@ impl XmlWriter {
             return Some(XML_NS);
         }
         self.bindings
-            .iter()
+            .iter_from(0)
             .rev()
-            .find(|(p, _)| p == prefix)
-            .map(|(_, uri)| uri.as_str())
+            .find(|(p, _)| *p == prefix)
+            .map(|(_, uri)| uri)
     }
 
     /// A non-empty prefix currently bound to `ns`, if any (`xml` for the XML namespace).
@@ -88,7 +129,7 @@ impl XmlWriter {
         if ns == XML_NS {
             return Some("xml");
         }
-        self.prefix_index(ns).map(|i| self.bindings[i].0.as_str())
+        self.prefix_index(ns).map(|i| self.bindings.get(i).0)
     }
 
     /// Index in `bindings` of the innermost, unshadowed, non-empty prefix bound to `ns`.
@@ -99,11 +140,11 @@ impl XmlWriter {
         let mut idx = self.bindings.len();
         while idx > 0 {
             idx -= 1;
-            let (prefix, uri) = &self.bindings[idx];
+            let (prefix, uri) = self.bindings.get(idx);
             if prefix.is_empty() || uri != ns {
                 continue;
             }
-            let shadowed = self.bindings[idx + 1..].iter().any(|(p, _)| p == prefix);
+            let shadowed = self.bindings.iter_from(idx + 1).any(|(p, _)| p == prefix);
             if !shadowed {
                 return Some(idx);
             }
@@ -150,7 +191,7 @@ impl XmlWriter {
         }
         push_attr(&mut self.buf, ns);
         self.buf.push('"');
-        self.bindings.push((prefix.to_owned(), ns.to_owned()));
+        self.bindings.push(prefix, ns);
     }
 
     /// Opens `<local` in namespace `ns`, declaring `xmlns="ns"` when `ns` is not the default
@@ -214,9 +255,7 @@ impl XmlWriter {
         let mark = self.open.last().map_or(0, |e| e.bindings_mark);
         let on_this_element = self
             .bindings
-            .get(mark..)
-            .unwrap_or_default()
-            .iter()
+            .iter_from(mark.min(self.bindings.len()))
             .any(|(p, _)| p == prefix);
         if in_scope || on_this_element {
             return;
@@ -270,7 +309,8 @@ impl XmlWriter {
                     idx
                 }
             };
-            self.buf.push_str(&self.bindings[idx].0);
+            let prefix = self.bindings.get(idx).0;
+            self.buf.push_str(prefix);
             self.buf.push(':');
         }
         self.buf.push_str(local);
@@ -337,7 +377,7 @@ impl XmlWriter {
             None if ns.is_empty() || !self.tag_open => return local.to_owned(),
             None => self.declare_generated(ns),
         };
-        let prefix = &self.bindings[idx].0;
+        let prefix = self.bindings.get(idx).0;
         let mut out = String::with_capacity(prefix.len() + 1 + local.len());
         out.push_str(prefix);
         out.push(':');
