@@ -181,7 +181,7 @@ impl Message {
     fn fragment<'m>(
         &'m self,
         range: &Range<usize>,
-        namespaces: &[(String, String)],
+        namespaces: &'m [(String, String)],
     ) -> Result<XmlReader<'m>, DecodeError> {
         let xml = self
             .text

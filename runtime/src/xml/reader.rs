@@ -31,10 +31,6 @@ enum Name<'a> {
 }
 
 impl<'a> Name<'a> {
-    fn shared(s: &str) -> Self {
-        Name::Shared(Arc::from(s))
-    }
-
     fn from_cow(c: Cow<'a, str>) -> Self {
         match c {
             Cow::Borrowed(s) => Name::Borrowed(s),
@@ -253,12 +249,13 @@ impl<'a> XmlReader<'a> {
     /// Creates a reader over a fragment (one element) that starts with the `(prefix, uri)`
     /// bindings `inherited` in scope (prefix `""` is the default namespace). Used to decode a
     /// header or body element located inside a larger envelope.
-    pub fn fragment(xml: &'a str, inherited: &[(String, String)], limits: Limits) -> Self {
+    pub fn fragment(xml: &'a str, inherited: &'a [(String, String)], limits: Limits) -> Self {
         let mut reader = Self::with_limits(xml, limits);
+        // Borrowed, not copied: a message decodes each header and body entry through a fragment.
         reader.bindings.extend(
             inherited
                 .iter()
-                .map(|(p, u)| (Name::shared(p), Name::shared(u))),
+                .map(|(p, u)| (Name::Borrowed(p.as_str()), Name::Borrowed(u.as_str()))),
         );
         reader
     }
