@@ -34,6 +34,85 @@ pub mod orders {
     soapgen_runtime::include_soap!("multipart-body");
 }
 
+/// One small service per schema construct, each with one operation `Echo` whose request and
+/// response elements have the construct's type, from `tests/fixtures/features/<stem>.wsdl`
+/// (stems with `-`, modules with `_`). tests/e2e/features.rs decodes hand-written messages
+/// with them and checks they re-encode to equivalent XML, so a regression names its construct.
+pub mod features {
+    /// Xs:all, choices inside sequences, a repeated choice, a choice with a sequence alternative.
+    pub mod sequence_choice_all {
+        soapgen_runtime::include_soap!("sequence-choice-all");
+    }
+    /// Xs:group and xs:attributeGroup references.
+    pub mod group_refs {
+        soapgen_runtime::include_soap!("group-refs");
+    }
+    /// ComplexContent extension (two levels, attribute-only).
+    pub mod complex_extension {
+        soapgen_runtime::include_soap!("complex-extension");
+    }
+    /// ComplexContent restriction (restated particle, prohibited attribute).
+    pub mod complex_restriction {
+        soapgen_runtime::include_soap!("complex-restriction");
+    }
+    /// SimpleContent extension: text plus attributes.
+    pub mod simple_content_extension {
+        soapgen_runtime::include_soap!("simple-content-extension");
+    }
+    /// SimpleContent restriction of a simpleContent type.
+    pub mod simple_content_restriction {
+        soapgen_runtime::include_soap!("simple-content-restriction");
+    }
+    /// Xs:any, xs:anyAttribute and xs:anyType.
+    pub mod any_anyattribute_anytype {
+        soapgen_runtime::include_soap!("any-anyattribute-anytype");
+    }
+    /// Mixed content.
+    pub mod mixed {
+        soapgen_runtime::include_soap!("mixed");
+    }
+    /// Nillable elements: nil, absent, empty.
+    pub mod nillable {
+        soapgen_runtime::include_soap!("nillable");
+    }
+    /// Default and fixed values.
+    pub mod default_fixed {
+        soapgen_runtime::include_soap!("default-fixed");
+    }
+    /// Enumerations, with values outside the schema kept.
+    pub mod enumerations {
+        soapgen_runtime::include_soap!("enumerations");
+    }
+    /// Xs:list and xs:union.
+    pub mod list_union {
+        soapgen_runtime::include_soap!("list-union");
+    }
+    /// XSD built-in types at their edges.
+    pub mod builtins {
+        soapgen_runtime::include_soap!("builtins");
+    }
+    /// Recursive types.
+    pub mod recursive {
+        soapgen_runtime::include_soap!("recursive");
+    }
+    /// Anonymous types.
+    pub mod anonymous {
+        soapgen_runtime::include_soap!("anonymous");
+    }
+    /// ElementFormDefault, attributeFormDefault and form overrides.
+    pub mod element_form {
+        soapgen_runtime::include_soap!("element-form");
+    }
+    /// Names that collide in Rust.
+    pub mod name_collisions {
+        soapgen_runtime::include_soap!("name-collisions");
+    }
+    /// Rpc/encoded SOAP-encoding arrays.
+    pub mod soap_encoded_array {
+        soapgen_runtime::include_soap!("soap-encoded-array");
+    }
+}
+
 /// The generated source exactly as build.rs wrote it; the end-to-end tests check that the CLI
 /// and the library produce the same bytes.
 pub const GENERATED_SOURCE: &str =

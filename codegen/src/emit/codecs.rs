@@ -42,6 +42,9 @@ fn write_field(e: &Emitter, f: &Field, access: TokenStream, boxed: bool) -> Toke
     let rt = &e.rt;
     let (ns, local) = (&f.wire.ns, &f.wire.local);
     let plain_element = matches!(f.kind, FieldKind::Element(_)) && !boxed;
+    // A boxed value is dereferenced explicitly only for the generic writers; a choice's own
+    // `write_choice(&self, ..)` gets `&Box<_>` coerced (clippy::explicit_auto_deref otherwise).
+    let boxed = boxed && matches!(f.kind, FieldKind::Element(_));
     match f.occurrence {
         Occurrence::Required => {
             if boxed {
@@ -78,11 +81,33 @@ fn write_field(e: &Emitter, f: &Field, access: TokenStream, boxed: bool) -> Toke
     }
 }
 
+/// Whether values of `t` have a lexical form (`XsdSimple`), so a default value can stand in
+/// for empty content.
+fn is_simple(e: &Emitter, t: &TypeRef) -> bool {
+    match t {
+        TypeRef::Builtin(b) => !matches!(b, Builtin::QName | Builtin::AnyType),
+        TypeRef::Named(id) => match &e.ir.types[*id].kind {
+            TypeKind::Enum { .. } | TypeKind::List(_) => true,
+            TypeKind::Alias(target) => is_simple(e, target),
+            TypeKind::Struct(_) | TypeKind::Choice(_) => false,
+        },
+    }
+}
+
 /// The expression that reads the current child `child` as one value of field `f` (no choice).
 fn read_value(e: &Emitter, f: &Field, boxed: bool) -> TokenStream {
     let rt = &e.rt;
     let v = match (&f.kind, f.nillable) {
         (FieldKind::Any | FieldKind::Raw, _) => quote!(r.read_raw(&child)?),
+        // An empty element with a default (or fixed) value has that value.
+        (FieldKind::Element(t), nillable) if is_simple(e, t) && f.default.is_some() => {
+            let default = f.default.as_deref().unwrap_or_default();
+            if nillable {
+                quote!(#rt::xml::read_nillable_defaulted(r, &child, #default)?)
+            } else {
+                quote!(#rt::xml::read_defaulted(r, &child, #default)?)
+            }
+        }
         (_, false) => quote!(#rt::xml::read_element(r, &child)?),
         (_, true) => quote!(#rt::xml::read_nillable(r, &child)?),
     };
@@ -264,7 +289,21 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
                     }
                 }
             }
-            let local = &f.wire.local;
+            // A missing choice is reported by its alternatives (`a|b`), the names on the wire.
+            let local = match &f.kind {
+                FieldKind::Choice(choice_id) => match &e.ir.types[*choice_id].kind {
+                    TypeKind::Choice(variants) => variants
+                        .iter()
+                        .map(|v| match v.kind {
+                            FieldKind::Any => "any element",
+                            _ => v.wire.local.as_str(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                    _ => f.wire.local.clone(),
+                },
+                _ => f.wire.local.clone(),
+            };
             inits.push(match f.occurrence {
                 Occurrence::Required => {
                     quote!(#member: #rt::xml::required(#slot, start.local(), #local)?,)

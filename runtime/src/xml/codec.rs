@@ -211,6 +211,33 @@ pub fn read_nillable<'a, T: FromXml>(
     }
 }
 
+/// Reads a simple-typed element whose declaration has a `default` (or `fixed`) value: an empty
+/// element has that value (XML Schema Structures §3.3.4), so `<retries/>` with `default="3"`
+/// is 3, not an invalid int. Content that is only whitespace is not empty.
+pub fn read_defaulted<'a, T: XsdSimple>(
+    r: &mut XmlReader<'a>,
+    start: &Start<'a>,
+    default: &str,
+) -> Result<T, DecodeError> {
+    let text = r.read_text(start)?;
+    let text = if text.is_empty() { default } else { &text };
+    T::from_text(text).map_err(|e| DecodeError::invalid_value(start.local(), text, e))
+}
+
+/// [`read_nillable`] for an element with a default value ([`read_defaulted`]).
+pub fn read_nillable_defaulted<'a, T: XsdSimple>(
+    r: &mut XmlReader<'a>,
+    start: &Start<'a>,
+    default: &str,
+) -> Result<Nillable<T>, DecodeError> {
+    if r.is_nil(start)? {
+        r.skip(start)?;
+        Ok(Nillable::Nil)
+    } else {
+        read_defaulted(r, start, default).map(Nillable::Value)
+    }
+}
+
 /// Reads and parses an attribute; a bad value is [`DecodeError::InvalidValue`] naming the
 /// attribute as `@local`.
 pub fn read_attribute<'a, T: AttributeValue>(
@@ -369,6 +396,38 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn defaults_fill_empty_elements() {
+        let xml = "<r xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"><a/><b></b><c>7</c><d> </d><e i:nil=\"true\"/><f/></r>";
+        let mut r = XmlReader::new(xml);
+        let root = r.root().unwrap();
+        fn next<'a>(r: &mut XmlReader<'a>, root: &Start<'a>) -> Start<'a> {
+            r.next_child(root).unwrap().unwrap()
+        }
+        let a = next(&mut r, &root);
+        assert_eq!(read_defaulted::<i32>(&mut r, &a, "3").unwrap(), 3);
+        let b = next(&mut r, &root);
+        assert_eq!(
+            read_defaulted::<String>(&mut r, &b, "fast").unwrap(),
+            "fast"
+        );
+        let c = next(&mut r, &root);
+        assert_eq!(read_defaulted::<i32>(&mut r, &c, "3").unwrap(), 7);
+        let d = next(&mut r, &root);
+        assert_eq!(read_defaulted::<String>(&mut r, &d, "x").unwrap(), " ");
+        let e = next(&mut r, &root);
+        assert_eq!(
+            read_nillable_defaulted::<i32>(&mut r, &e, "3").unwrap(),
+            Nillable::Nil
+        );
+        let f = next(&mut r, &root);
+        let err = read_defaulted::<i32>(&mut r, &f, "three").unwrap_err();
+        assert!(
+            matches!(err, DecodeError::InvalidValue { ref element, ref value, .. } if element == "f" && value == "three"),
+            "{err}"
+        );
     }
 
     #[test]

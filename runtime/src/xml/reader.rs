@@ -831,23 +831,28 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Appends the declarations from `inherited` that the element does not declare itself and
-    /// that `subtree` (the element's own text) may use, so the element parses on its own
-    /// without carrying every binding of the envelope around it.
+    /// that `subtree` (text around and including the element) may use, so the element parses
+    /// on its own without carrying every binding of the envelope around it. `element` is the
+    /// element's own text, which decides whether an empty default namespace must be kept.
     fn push_declarations(
         out: &mut String,
         inherited: &[(String, String)],
         own: &[(Name<'a>, Name<'a>)],
         element_prefix: &str,
         subtree: &str,
+        element: &str,
     ) {
         for (prefix, uri) in inherited {
             if own.iter().any(|(p, _)| p == prefix) {
                 continue;
             }
             if prefix.is_empty() {
-                // An unprefixed element keeps its (possibly empty) default explicitly, so it
-                // does not pick up the default of the document it is pasted into.
-                if uri.is_empty() && !element_prefix.is_empty() {
+                // An element keeps the (possibly empty) default its unprefixed names rely on
+                // explicitly, so they do not pick up the default of the document the copy is
+                // pasted into; a prefixed element whose subtree has no unprefixed element
+                // needs no empty default.
+                if uri.is_empty() && !element_prefix.is_empty() && !has_unprefixed_element(element)
+                {
                     continue;
                 }
                 out.push_str(" xmlns=\"");
@@ -862,7 +867,7 @@ impl<'a> XmlReader<'a> {
             push_attr(out, uri);
             out.push('"');
         }
-        if element_prefix.is_empty()
+        if (element_prefix.is_empty() || has_unprefixed_element(element))
             && !inherited.iter().any(|(p, _)| p.is_empty())
             && !own.iter().any(|(p, _)| p.is_empty())
         {
@@ -894,6 +899,7 @@ impl<'a> XmlReader<'a> {
             &own,
             split_qname(start.qname).0,
             subtree,
+            subtree,
         );
         out.push_str(self.slice(start.name_end, end)?);
         Ok(RawXml::new(out))
@@ -919,8 +925,9 @@ impl<'a> XmlReader<'a> {
         }
         let inherited = self.effective_bindings(entry.own);
         let child_depth = self.open.len() + 1;
-        // Each child start: where its name ends, its own declarations, its prefix. The
-        // declarations are written once the whole content is known.
+        // Each child start: where it starts, where its name ends, its own declarations, its
+        // prefix, and where it ends. The declarations are written once the whole content is
+        // known.
         let mut children: Vec<ChildStart<'a>> = Vec::new();
         loop {
             match self.next_event()? {
@@ -933,9 +940,20 @@ impl<'a> XmlReader<'a> {
                             .to_vec(),
                         None => Vec::new(),
                     };
-                    children.push((child.name_end, own, split_qname(child.qname).0));
+                    children.push(ChildStart {
+                        offset: child.offset,
+                        name_end: child.name_end,
+                        own,
+                        prefix: split_qname(child.qname).0,
+                        end: child.tag_end,
+                    });
                 }
                 Some(Ev::End) if !self.is_open(start.id) => break,
+                Some(Ev::End) if self.open.len() == child_depth - 1 => {
+                    if let Some(last) = children.last_mut() {
+                        last.end = self.offset;
+                    }
+                }
                 Some(_) => {}
                 None => return Err(self.xml_error(self.offset, "unexpected end of input")),
             }
@@ -943,10 +961,18 @@ impl<'a> XmlReader<'a> {
         let content = self.slice(start.tag_end, self.last_event_start)?;
         let mut out = String::with_capacity(content.len() + 64 * children.len());
         let mut cursor = start.tag_end;
-        for (name_end, own, prefix) in &children {
-            out.push_str(self.slice(cursor, *name_end)?);
-            Self::push_declarations(&mut out, &inherited, own, prefix, content);
-            cursor = *name_end;
+        for child in &children {
+            out.push_str(self.slice(cursor, child.name_end)?);
+            let element = self.slice(child.offset, child.end)?;
+            Self::push_declarations(
+                &mut out,
+                &inherited,
+                &child.own,
+                child.prefix,
+                content,
+                element,
+            );
+            cursor = child.name_end;
         }
         out.push_str(self.slice(cursor, self.last_event_start)?);
         Ok(RawXml::new(out))
@@ -1077,18 +1103,40 @@ fn decode_attr_value(raw: &str) -> Result<Cow<'_, str>, String> {
     }
 }
 
-/// A child element start seen while copying content: where its name ends, the namespace
-/// bindings it declares itself, and its prefix.
-type ChildStart<'a> = (usize, Vec<(Name<'a>, Name<'a>)>, &'a str);
+/// A child element seen while copying content.
+struct ChildStart<'a> {
+    /// Byte offset of its `<`.
+    offset: usize,
+    /// Byte offset just past its name.
+    name_end: usize,
+    /// The namespace bindings it declares itself.
+    own: Vec<(Name<'a>, Name<'a>)>,
+    /// Its prefix.
+    prefix: &'a str,
+    /// Byte offset just past its end tag (or its empty-element tag).
+    end: usize,
+}
 
 /// Whether `text` may refer to `prefix` (as `prefix:` in a name or a QName value).
-fn uses_prefix(text: &str, prefix: &str) -> bool {
+pub(crate) fn uses_prefix(text: &str, prefix: &str) -> bool {
     text.match_indices(prefix).any(|(at, _)| {
         let before_ok = text[..at]
             .chars()
             .next_back()
             .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')));
         before_ok && text[at + prefix.len()..].starts_with(':')
+    })
+}
+
+/// Whether `text` may hold an element without a prefix (whose name takes the default
+/// namespace). Conservative: a `<` in a comment or CDATA section may count.
+fn has_unprefixed_element(text: &str) -> bool {
+    text.match_indices('<').any(|(at, _)| {
+        let name = &text[at + 1..];
+        let end = name
+            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+            .unwrap_or(name.len());
+        !name.is_empty() && !name.starts_with(['/', '!', '?']) && !name[..end].contains(':')
     })
 }
 
@@ -1317,6 +1365,44 @@ mod tests {
         assert!(item.is("urn:p", "item"));
         let inner = again.next_child(&item).unwrap().unwrap();
         assert!(inner.is("urn:d", "inner"));
+    }
+
+    #[test]
+    fn raw_copies_of_prefixed_elements_keep_an_empty_default() {
+        // `plain` has no namespace; pasted under a default namespace it must keep none.
+        let xml = r#"<r xmlns:e="urn:e"><e:box><plain>x</plain></e:box><e:leaf>y</e:leaf></r>"#;
+        let mut r = XmlReader::new(xml);
+        let root = r.root().unwrap();
+        let boxed = r.next_child(&root).unwrap().unwrap();
+        let raw = r.read_raw(&boxed).unwrap();
+        assert_eq!(
+            raw.as_str(),
+            r#"<e:box xmlns:e="urn:e" xmlns=""><plain>x</plain></e:box>"#
+        );
+        let leaf = r.next_child(&root).unwrap().unwrap();
+        assert_eq!(
+            r.read_raw(&leaf).unwrap().as_str(),
+            r#"<e:leaf xmlns:e="urn:e">y</e:leaf>"#
+        );
+        // The same inside xs:anyType content, under an explicitly empty default.
+        let xml = r#"<r xmlns:e="urn:e"><v xmlns=""><e:box><plain/></e:box></v></r>"#;
+        let mut r = XmlReader::new(xml);
+        let root = r.root().unwrap();
+        let v = r.next_child(&root).unwrap().unwrap();
+        let raw = r.read_inner_raw(&v).unwrap();
+        assert_eq!(
+            raw.as_str(),
+            r#"<e:box xmlns:e="urn:e" xmlns=""><plain/></e:box>"#
+        );
+        let mut w = crate::xml::XmlWriter::new();
+        w.start("urn:d", "v");
+        w.raw(raw.as_str());
+        w.end();
+        let mut again = XmlReader::new(w.as_str());
+        let v = again.root().unwrap();
+        let boxed = again.next_child(&v).unwrap().unwrap();
+        let plain = again.next_child(&boxed).unwrap().unwrap();
+        assert!(plain.is("", "plain"), "{}", w.as_str());
     }
 
     #[test]
