@@ -483,7 +483,6 @@ fn bad_occurs_value() {
     let dir = temp_dir("occurs");
     let line = r#"      <s:complexType name="C"><s:sequence><s:element name="v" maxOccurs="many" /></s:sequence></s:complexType>"#;
     let path = write(&dir, "occurs.wsdl", template_with(OP_ELEMENT, line));
-    // This diagnostic has no hint (yet): the message says what is expected.
     check(
         &input_error(&path),
         Expected {
@@ -493,7 +492,21 @@ fn bad_occurs_value() {
             message: r#"maxOccurs="many" is not a non-negative integer"#,
             source: line,
             at: r#"<s:element name="v""#,
-            hint: None,
+            hint: Some(r#"or "unbounded" for no upper limit"#),
+        },
+    );
+    let line = r#"      <s:complexType name="C"><s:sequence><s:element name="v" minOccurs="-1" /></s:sequence></s:complexType>"#;
+    let path = write(&dir, "min.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 43,
+            message: r#"minOccurs="-1" is not a non-negative integer"#,
+            source: line,
+            at: r#"<s:element name="v""#,
+            hint: Some("a whole number such as 0 (optional) or 1"),
         },
     );
 }
@@ -659,4 +672,475 @@ fn a_diagnostic_without_a_readable_file_has_no_excerpt() {
     .with_excerpt_from_file();
     assert_eq!(d.excerpt, None);
     assert_eq!(d.to_string(), ":1:1: no file");
+}
+
+/// The notes of generating `path`, which must succeed.
+fn notes_of(path: &Path) -> Vec<String> {
+    match soapgen::configure().generate(path) {
+        Ok(generated) => generated.notes,
+        Err(e) => panic!("{}: expected to generate, got: {e}", path.display()),
+    }
+}
+
+/// Asserts that `notes` holds `expected` (the whole note, position first).
+fn assert_note(notes: &[String], expected: &str) {
+    assert!(
+        notes.iter().any(|n| n == expected),
+        "note `{expected}` missing from {notes:#?}"
+    );
+}
+
+#[test]
+fn port_whose_binding_does_not_exist_is_noted() {
+    // The WSDL 1.1 specification's own StockQuote example has such a port: the rest of the WSDL
+    // is sound, so the port is left aside with a note rather than failing the generation.
+    let dir = temp_dir("port-binding");
+    let path = write(
+        &dir,
+        "port.wsdl",
+        template_with(r#"binding="tns:B""#, r#"binding="tns:Nope""#),
+    );
+    assert_note(
+        &notes_of(&path),
+        &format!(
+            "{}:27:5: port `P` of service `S` refers to binding `{{urn:t}}Nope`, which is not defined: the port is ignored (its address is not used)",
+            path.display()
+        ),
+    );
+}
+
+#[test]
+fn binding_operation_missing_from_the_port_type() {
+    let dir = temp_dir("binding-op");
+    let line = r#"    </wsdl:operation><wsdl:operation name="Zzz"><soap:operation soapAction="urn:t/Zzz" /></wsdl:operation>"#;
+    let text = TEMPLATE.replacen(
+        "    </wsdl:operation>\n  </wsdl:binding>",
+        &format!("{line}\n  </wsdl:binding>"),
+        1,
+    );
+    assert_ne!(text, TEMPLATE);
+    let path = write(&dir, "binding-op.wsdl", &text);
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 24,
+            column: 22,
+            message: "binding `B` has an operation `Zzz`, which its port type `{urn:t}P` does not declare",
+            source: line,
+            at: r#"<wsdl:operation name="Zzz">"#,
+            hint: Some("declare the operation in port type `P`"),
+        },
+    );
+}
+
+#[test]
+fn port_type_operation_missing_from_the_binding_is_noted() {
+    let dir = temp_dir("unbound-op");
+    let line = r#"    </wsdl:operation><wsdl:operation name="Other"><wsdl:input message="tns:In" /></wsdl:operation>"#;
+    let text = TEMPLATE.replacen(
+        "    </wsdl:operation>\n  </wsdl:portType>",
+        &format!("{line}\n  </wsdl:portType>"),
+        1,
+    );
+    assert_ne!(text, TEMPLATE);
+    let path = write(&dir, "unbound-op.wsdl", &text);
+    assert_note(
+        &notes_of(&path),
+        &format!(
+            "{}:16:22: operation `Other` has no wsdl:operation in the SOAP bindings of its port type; it is generated as document/literal, without a SOAPAction",
+            path.display()
+        ),
+    );
+}
+
+#[test]
+fn soap_body_parts_naming_a_part_the_message_does_not_have() {
+    let dir = temp_dir("body-parts");
+    let line = r#"      <wsdl:input><soap:body parts="nope" use="literal" /></wsdl:input>"#;
+    let text = template_with(
+        r#"      <wsdl:input><soap:body use="literal" /></wsdl:input>"#,
+        line,
+    );
+    let path = write(&dir, "parts.wsdl", &text);
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 22,
+            column: 19,
+            message: "soap:body parts= lists `nope`, which is not a part of message `{urn:t}In`",
+            source: line,
+            at: r#"<soap:body parts="nope""#,
+            hint: Some("its parts are: parameters"),
+        },
+    );
+    // The same in rpc style, where the parts are the children of the operation's wrapper.
+    let text = text.replacen(r#"style="document""#, r#"style="rpc""#, 1);
+    let path = write(&dir, "rpc.wsdl", text);
+    let d = input_error(&path);
+    assert_eq!((d.location.line, d.location.column), (22, 19), "{d}");
+    assert!(d.message.contains("lists `nope`"), "{d}");
+}
+
+#[test]
+fn union_member_type_that_is_not_defined() {
+    let dir = temp_dir("union");
+    let line = r#"      <s:simpleType name="U"><s:union memberTypes="s:int tns:Nope" /></s:simpleType><s:element name="Op" type="tns:U" />"#;
+    let path = write(&dir, "union.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 30,
+            message: "type `{urn:t}Nope` is not defined",
+            source: line,
+            at: r#"<s:union memberTypes="s:int tns:Nope""#,
+            hint: Some("check the spelling"),
+        },
+    );
+}
+
+#[test]
+fn enumeration_whose_base_type_is_not_defined() {
+    let dir = temp_dir("enum-base");
+    // A new line 8, before the end of the schema (the lines after it move down).
+    let line = r#"      <s:simpleType name="E"><s:restriction base="tns:Nope"><s:enumeration value="a" /></s:restriction></s:simpleType>"#;
+    let text = template_with(OP_ELEMENT, r#"      <s:element name="Op" type="tns:E" />"#);
+    let text = text.replacen("    </s:schema>", &format!("{line}\n    </s:schema>"), 1);
+    let path = write(&dir, "enum.wsdl", text);
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 8,
+            column: 7,
+            message: "type `{urn:t}Nope` is not defined",
+            source: line,
+            at: r#"<s:simpleType name="E">"#,
+            hint: Some("check the spelling"),
+        },
+    );
+}
+
+#[test]
+fn misspelt_built_in_type() {
+    // The XML Schema namespace is always known: a name in it that is no built-in type is a
+    // typo, not a reference into a schema that was not loaded (which would be kept as raw XML).
+    let dir = temp_dir("builtin");
+    let line = r#"      <s:element name="Op" type="s:strng" />"#;
+    let path = write(&dir, "builtin.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 7,
+            message: "`strng` is not a built-in type of XML Schema",
+            source: line,
+            at: r#"<s:element name="Op" type="s:strng""#,
+            hint: Some("case-sensitive: string, int"),
+        },
+    );
+    // An XML Schema 1.1 type is kept as a string, with a note.
+    let line = r#"      <s:element name="Op" type="s:dateTimeStamp" />"#;
+    let path = write(&dir, "xsd11.wsdl", template_with(OP_ELEMENT, line));
+    assert_note(
+        &notes_of(&path),
+        &format!(
+            "{}:6:7: `dateTimeStamp` is an XML Schema 1.1 type, which soapgen does not support: its values are kept as strings",
+            path.display()
+        ),
+    );
+}
+
+#[test]
+fn substitution_group_head_that_is_not_defined() {
+    let dir = temp_dir("subst");
+    let line =
+        r#"      <s:element name="Op" substitutionGroup="tns:Nope"><s:complexType /></s:element>"#;
+    let path = write(&dir, "subst.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 7,
+            message: "the head of the substitution group, element `{urn:t}Nope`, is not defined",
+            source: line,
+            at: r#"<s:element name="Op" substitutionGroup="tns:Nope">"#,
+            hint: Some("substitutionGroup= must name a global element"),
+        },
+    );
+}
+
+#[test]
+fn circular_substitution_group() {
+    // Two elements without a type, each in the other's substitution group: the type of either
+    // is looked for along the group forever (soapgen used to hang here).
+    let dir = temp_dir("subst-cycle");
+    let line = r#"      <s:element name="Op" substitutionGroup="tns:X" /><s:element name="X" substitutionGroup="tns:Op" />"#;
+    let path = write(&dir, "cycle.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 56,
+            message: "the substitution group of element `{urn:t}X` is circular",
+            source: line,
+            at: r#"<s:element name="X""#,
+            hint: Some("remove one substitutionGroup= of the cycle"),
+        },
+    );
+}
+
+#[test]
+fn unknown_xml_schema_elements_are_noted_and_foreign_ones_are_not() {
+    let dir = temp_dir("unknown-xsd");
+    let line = r#"      <s:element name="Op"><s:complexType><s:sequence><s:frobnicate /><s:element name="a" type="s:int" /></s:sequence><s:assert test="a &gt; 0" /><v:ext xmlns:v="urn:vendor"><s:bogus /></v:ext><s:annotation><s:appinfo><s:whatever /></s:appinfo></s:annotation></s:complexType></s:element>"#;
+    let path = write(&dir, "unknown.wsdl", template_with(OP_ELEMENT, line));
+    let notes = notes_of(&path);
+    let column = |what: &str| line.find(what).unwrap() + 1;
+    assert_note(
+        &notes,
+        &format!(
+            "{}:6:{}: `s:frobnicate` is not an XML Schema element; it is ignored, with what it contains",
+            path.display(),
+            column("<s:frobnicate")
+        ),
+    );
+    assert_note(
+        &notes,
+        &format!(
+            "{}:6:{}: `s:assert` is an XML Schema 1.1 construct, which soapgen does not support; it is ignored",
+            path.display(),
+            column("<s:assert")
+        ),
+    );
+    // Vendor extensions and what annotations hold are not looked into.
+    for silent in ["ext", "bogus", "whatever", "appinfo"] {
+        assert!(
+            !notes.iter().any(|n| n.contains(silent)),
+            "`{silent}` noted: {notes:#?}"
+        );
+    }
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+}
+
+#[test]
+fn misplaced_xml_schema_elements_are_noted() {
+    let dir = temp_dir("misplaced-xsd");
+    let line = r#"      <s:element name="Op"><s:complexType><s:sequence><s:attribute name="x" /></s:sequence><s:sequence><s:element name="b" /></s:sequence></s:complexType></s:element><s:sequence />"#;
+    let path = write(&dir, "misplaced.wsdl", template_with(OP_ELEMENT, line));
+    let notes = notes_of(&path);
+    let at = |n: usize| format!("{}:6:{}", path.display(), n);
+    let attribute = line.find("<s:attribute").unwrap() + 1;
+    let second = line.find("</s:sequence><s:sequence>").unwrap() + "</s:sequence>".len() + 1;
+    let top = line.rfind("<s:sequence />").unwrap() + 1;
+    assert_note(
+        &notes,
+        &format!(
+            "{}: `s:attribute` does not belong inside `s:sequence`; it is ignored",
+            at(attribute)
+        ),
+    );
+    assert_note(
+        &notes,
+        &format!(
+            "{}: `s:sequence` is a second content model inside `s:complexType`, which has one: only the first is read, this one is ignored",
+            at(second)
+        ),
+    );
+    assert_note(
+        &notes,
+        &format!(
+            "{}: `s:sequence` does not belong at the top level of `s:schema`; it is ignored",
+            at(top)
+        ),
+    );
+    // Directly inside wsdl:types, outside any schema.
+    let path = write(
+        &dir,
+        "types.wsdl",
+        template_with(
+            "  <wsdl:types>",
+            r#"  <wsdl:types><s:element name="Stray" />"#,
+        ),
+    );
+    assert_note(
+        &notes_of(&path),
+        &format!(
+            "{}:4:15: `s:element` directly inside wsdl:types is ignored: schema definitions belong inside an xs:schema",
+            path.display()
+        ),
+    );
+}
+
+#[test]
+fn min_occurs_greater_than_max_occurs() {
+    let dir = temp_dir("min-max");
+    let line = r#"      <s:complexType name="C"><s:all><s:element name="v" minOccurs="3" maxOccurs="1" /></s:all></s:complexType>"#;
+    let path = write(&dir, "minmax.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 38,
+            message: r#"minOccurs="3" is greater than maxOccurs="1""#,
+            source: line,
+            at: r#"<s:element name="v""#,
+            hint: Some("minOccurs must not exceed maxOccurs"),
+        },
+    );
+    // maxOccurs defaults to 1.
+    let line = r#"      <s:complexType name="C"><s:sequence minOccurs="2"><s:element name="v" /></s:sequence></s:complexType>"#;
+    let path = write(&dir, "default.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 31,
+            message: r#"minOccurs="2" is greater than maxOccurs (default 1)"#,
+            source: line,
+            at: r#"<s:sequence minOccurs="2">"#,
+            hint: Some("maxOccurs=\"unbounded\""),
+        },
+    );
+}
+
+#[test]
+fn global_element_defined_twice() {
+    let dir = temp_dir("dup-element");
+    let line = format!(r#"{OP_ELEMENT}<s:element name="Op" type="s:string" />"#);
+    let path = write(&dir, "dup.wsdl", template_with(OP_ELEMENT, &line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 57,
+            message: &format!(
+                "element `{{urn:t}}Op` is defined twice: it is already defined at {}:6:7",
+                path.display()
+            ),
+            source: &line,
+            at: r#"<s:element name="Op" type="s:string""#,
+            hint: Some("remove or rename one of the two"),
+        },
+    );
+}
+
+#[test]
+fn complex_type_defined_twice_in_two_schemas_of_one_namespace() {
+    let dir = temp_dir("dup-type");
+    let xsd = write(
+        &dir,
+        "more.xsd",
+        "<s:schema xmlns:s=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:t\">\n\
+         \x20 <s:complexType name=\"T\"><s:sequence /></s:complexType>\n\
+         </s:schema>\n",
+    );
+    let line = r#"      <s:include schemaLocation="more.xsd" /><s:complexType name="T" /><s:element name="Op" type="tns:T" />"#;
+    let path = write(&dir, "dup.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &xsd,
+            line: 2,
+            column: 3,
+            message: &format!(
+                "type `{{urn:t}}T` is defined twice: it is already defined at {}:6:46",
+                path.display()
+            ),
+            source: r#"  <s:complexType name="T"><s:sequence /></s:complexType>"#,
+            at: r#"<s:complexType name="T">"#,
+            hint: Some("names of global definitions must be unique"),
+        },
+    );
+}
+
+#[test]
+fn a_schema_reached_twice_chameleon_includes_and_redefinitions_are_not_duplicates() {
+    let dir = temp_dir("not-dup");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    // common.xsd is imported by the WSDL, and included (through another path) by sub/inc.xsd of
+    // the same namespace: it is read twice, as the same definitions.
+    write(
+        &dir,
+        "common.xsd",
+        "<s:schema xmlns:s=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:c\">\n\
+         \x20 <s:element name=\"C\" type=\"s:string\" />\n\
+         \x20 <s:complexType name=\"T\"><s:sequence><s:element name=\"v\" type=\"s:int\" /></s:sequence></s:complexType>\n\
+         </s:schema>\n",
+    );
+    write(
+        &dir,
+        "sub/inc.xsd",
+        "<s:schema xmlns:s=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:c\">\n\
+         \x20 <s:include schemaLocation=\"../common.xsd\" />\n\
+         \x20 <s:redefine schemaLocation=\"../redefined.xsd\">\n\
+         \x20   <s:simpleType name=\"R\"><s:restriction base=\"s:string\"><s:maxLength value=\"3\" /></s:restriction></s:simpleType>\n\
+         \x20 </s:redefine>\n\
+         </s:schema>\n",
+    );
+    // redefined.xsd defines R, which sub/inc.xsd redefines.
+    write(
+        &dir,
+        "redefined.xsd",
+        "<s:schema xmlns:s=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:c\">\n\
+         \x20 <s:simpleType name=\"R\"><s:restriction base=\"s:string\" /></s:simpleType>\n\
+         </s:schema>\n",
+    );
+    // cham.xsd has no namespace: included into urn:t and into urn:c, it defines `Shared` in each.
+    write(
+        &dir,
+        "cham.xsd",
+        "<s:schema xmlns:s=\"http://www.w3.org/2001/XMLSchema\">\n\
+         \x20 <s:element name=\"Shared\" type=\"s:string\" />\n\
+         </s:schema>\n",
+    );
+    write(
+        &dir,
+        "c2.xsd",
+        "<s:schema xmlns:s=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:c\">\n\
+         \x20 <s:include schemaLocation=\"cham.xsd\" />\n\
+         </s:schema>\n",
+    );
+    let line = r#"      <s:import namespace="urn:c" schemaLocation="common.xsd" /><s:import namespace="urn:c" schemaLocation="sub/inc.xsd" /><s:import namespace="urn:c" schemaLocation="./sub/../c2.xsd" /><s:include schemaLocation="cham.xsd" /><s:element name="Op"><s:complexType><s:sequence><s:element ref="c:C" xmlns:c="urn:c" /><s:element name="t" type="c:T" xmlns:c="urn:c" /><s:element name="r" type="c:R" xmlns:c="urn:c" /><s:element ref="tns:Shared" /><s:element ref="c:Shared" xmlns:c="urn:c" /></s:sequence></s:complexType></s:element>"#;
+    let path = write(&dir, "root.wsdl", template_with(OP_ELEMENT, line));
+    let generated = soapgen::configure()
+        .generate(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(generated.notes.is_empty(), "{:#?}", generated.notes);
+}
+
+#[test]
+fn document_style_part_with_neither_element_nor_type() {
+    let dir = temp_dir("bare-part");
+    let line = r#"  <wsdl:message name="In"><wsdl:part name="parameters" /></wsdl:message>"#;
+    let path = write(
+        &dir,
+        "bare.wsdl",
+        template_with(
+            r#"  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:Op" /></wsdl:message>"#,
+            line,
+        ),
+    );
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 10,
+            column: 27,
+            message:
+                "part `parameters` of document-style operation `Op` has neither element= nor type=",
+            source: line,
+            at: r#"<wsdl:part name="parameters" />"#,
+            hint: Some("must refer to a global element"),
+        },
+    );
 }

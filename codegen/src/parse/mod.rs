@@ -179,17 +179,40 @@ impl<'a, 'input> Ctx<'a, 'input> {
                     node,
                     format!("{attr}=\"{v}\" is not a non-negative integer"),
                 )
+                .with_hint(if attr == "maxOccurs" {
+                    "write a whole number such as 0, 1 or 10, or \"unbounded\" for no upper limit"
+                } else {
+                    "write a whole number such as 0 (optional) or 1 (required, the default)"
+                })
             }),
         }
     }
 
-    /// `minOccurs`/`maxOccurs` of a particle.
+    /// `minOccurs`/`maxOccurs` of a particle; `minOccurs` greater than `maxOccurs` is an error.
     pub fn occurs(&self, node: Node) -> Result<model::Occurs, Diagnostic> {
         let min = self.occurs_attr(node, "minOccurs", 1)?;
         let max = match node.attribute("maxOccurs").map(str::trim) {
             Some("unbounded") => None,
             _ => Some(self.occurs_attr(node, "maxOccurs", 1)?),
         };
+        if let Some(max) = max.filter(|&max| min > max) {
+            let written = |attr: &str, value: u64| match node.attribute(attr) {
+                Some(v) => format!("{attr}=\"{}\"", v.trim()),
+                None => format!("{attr} (default {value})"),
+            };
+            return Err(self
+                .error(
+                    node,
+                    format!(
+                        "{} is greater than {}",
+                        written("minOccurs", min),
+                        written("maxOccurs", max)
+                    ),
+                )
+                .with_hint(
+                    "minOccurs must not exceed maxOccurs (both default to 1): raise maxOccurs, e.g. maxOccurs=\"unbounded\", or lower minOccurs",
+                ));
+        }
         Ok(model::Occurs { min, max })
     }
 }
@@ -202,6 +225,19 @@ pub(crate) fn is(node: Node, ns: &str, local: &str) -> bool {
             .tag_name()
             .namespace()
             .is_some_and(|n| n == ns || (ns == XSD_NS && is_xsd_ns(n)))
+}
+
+/// The name of an element as written, `prefix:local` (its prefix looked up in scope from its
+/// namespace), for messages; `local` is the name shown (`node`'s own, or its parent's).
+pub(crate) fn prefixed(node: Node, local: &str) -> String {
+    match node
+        .tag_name()
+        .namespace()
+        .and_then(|ns| node.lookup_prefix(ns))
+    {
+        Some(prefix) if !prefix.is_empty() => format!("{prefix}:{local}"),
+        _ => local.to_string(),
+    }
 }
 
 /// The element children of `node`.

@@ -225,6 +225,8 @@ pub enum SimpleVariety {
     Union {
         /// Named member types.
         members: Vec<QName>,
+        /// Where the `xs:union` is written.
+        location: Location,
     },
 }
 
@@ -292,6 +294,12 @@ pub struct Schema {
     pub attribute_groups: Vec<AttributeGroupDef>,
     /// Global attributes.
     pub attributes: Vec<AttributeDecl>,
+    /// Names of the types, groups and attribute groups this schema redefines (`xs:redefine`):
+    /// the redefined file defines them too, which is not a duplicate definition.
+    pub redefinitions: Vec<String>,
+    /// Things in the schema that soapgen ignores (unknown or misplaced XML Schema elements), for
+    /// the user to see.
+    pub notes: Vec<(Location, String)>,
 }
 
 /// A `wsdl:part`.
@@ -399,6 +407,8 @@ pub struct BindingMessage {
     pub encoded: bool,
     /// `namespace=` (rpc).
     pub namespace: Option<String>,
+    /// Where the `soap:body` is written.
+    pub body_location: Option<Location>,
     /// Headers.
     pub headers: Vec<HeaderBinding>,
 }

@@ -66,10 +66,20 @@ pub(crate) fn parse_wsdl(ctx: &Ctx, root: Node) -> R<ParsedWsdl> {
                 }
             }
             "types" => {
-                for schema in children(child).filter(|n| is(*n, XSD_NS, "schema")) {
-                    let (s, refs) = parse_schema(ctx, schema, None)?;
-                    out.schemas.push(s);
-                    out.references.extend(refs);
+                for node in children(child) {
+                    if is(node, XSD_NS, "schema") {
+                        let (s, refs) = parse_schema(ctx, node, None)?;
+                        out.schemas.push(s);
+                        out.references.extend(refs);
+                    } else if node.tag_name().namespace().is_some_and(super::is_xsd_ns) {
+                        out.notes.push((
+                            ctx.loc(node),
+                            format!(
+                                "`{}` directly inside wsdl:types is ignored: schema definitions belong inside an xs:schema",
+                                super::prefixed(node, node.tag_name().name())
+                            ),
+                        ));
+                    }
                 }
             }
             "message" => out.document.messages.push(Message {
@@ -232,6 +242,7 @@ fn parse_binding_message(ctx: &Ctx, node: Node) -> R<BindingMessage> {
             "body" => {
                 out.encoded = child.attribute("use") == Some("encoded");
                 out.namespace = child.attribute("namespace").map(str::to_string);
+                out.body_location = Some(ctx.loc(child));
                 out.body_parts = child
                     .attribute("parts")
                     .map(|p| p.split_whitespace().map(str::to_string).collect());

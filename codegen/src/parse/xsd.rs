@@ -74,6 +74,9 @@ pub(crate) fn parse_schema(
                 // xs:redefine's overriding definitions are read like top-level ones; the loader
                 // keeps the first definition of a name, and redefinitions come first.
                 for inner in children(child) {
+                    if let Some(name) = inner.attribute("name") {
+                        schema.redefinitions.push(name.to_string());
+                    }
                     match inner.tag_name().name() {
                         "complexType" => schema
                             .types
@@ -98,7 +101,202 @@ pub(crate) fn parse_schema(
             _ => {}
         }
     }
+    schema.notes = ignored_elements(ctx, node);
     Ok((schema, refs))
+}
+
+/// The elements of XML Schema 1.0.
+const XSD_ELEMENTS: [&str; 42] = [
+    "all",
+    "annotation",
+    "any",
+    "anyAttribute",
+    "appinfo",
+    "attribute",
+    "attributeGroup",
+    "choice",
+    "complexContent",
+    "complexType",
+    "documentation",
+    "element",
+    "enumeration",
+    "extension",
+    "field",
+    "fractionDigits",
+    "group",
+    "import",
+    "include",
+    "key",
+    "keyref",
+    "length",
+    "list",
+    "maxExclusive",
+    "maxInclusive",
+    "maxLength",
+    "minExclusive",
+    "minInclusive",
+    "minLength",
+    "notation",
+    "pattern",
+    "redefine",
+    "restriction",
+    "schema",
+    "selector",
+    "sequence",
+    "simpleContent",
+    "simpleType",
+    "totalDigits",
+    "union",
+    "unique",
+    "whiteSpace",
+];
+
+/// The elements XML Schema 1.1 adds.
+const XSD11_ELEMENTS: [&str; 7] = [
+    "alternative",
+    "assert",
+    "assertion",
+    "defaultOpenContent",
+    "explicitTimezone",
+    "openContent",
+    "override",
+];
+
+/// What soapgen reads inside `xs:sequence`, `xs:choice` and `xs:all`.
+const PARTICLE_CHILDREN: [&str; 7] = [
+    "annotation",
+    "element",
+    "group",
+    "choice",
+    "sequence",
+    "all",
+    "any",
+];
+
+/// What soapgen reads at the top level of `xs:schema`, or leaves aside there on purpose.
+const SCHEMA_CHILDREN: [&str; 11] = [
+    "annotation",
+    "import",
+    "include",
+    "redefine",
+    "element",
+    "complexType",
+    "simpleType",
+    "group",
+    "attributeGroup",
+    "attribute",
+    "notation",
+];
+
+/// What soapgen reads inside `xs:complexType`.
+const COMPLEX_TYPE_CHILDREN: [&str; 12] = [
+    "annotation",
+    "simpleContent",
+    "complexContent",
+    "element",
+    "group",
+    "choice",
+    "sequence",
+    "all",
+    "any",
+    "attribute",
+    "attributeGroup",
+    "anyAttribute",
+];
+
+/// Whether `node` is a particle soapgen reads as a content model.
+fn is_particle(node: Node) -> bool {
+    node.tag_name().namespace().is_some_and(super::is_xsd_ns)
+        && matches!(
+            node.tag_name().name(),
+            "element" | "sequence" | "choice" | "all" | "any" | "group"
+        )
+}
+
+/// Whether soapgen reads one particle of `node`, the first: a complex type, a named group, or
+/// the derivation of a complex content.
+fn takes_one_particle(node: Node) -> bool {
+    match node.tag_name().name() {
+        "complexType" => true,
+        "group" => node.attribute("name").is_some(),
+        "extension" | "restriction" => node
+            .parent_element()
+            .is_some_and(|p| p.tag_name().name() == "complexContent"),
+        _ => false,
+    }
+}
+
+/// Notes for the elements in the XML Schema namespace, inside `schema`, that soapgen ignores:
+/// names XML Schema 1.0 does not have (an XML Schema 1.1 construct, a typo), and elements where
+/// soapgen reads no such thing (an `xs:attribute` inside an `xs:sequence`), and a second content
+/// model where soapgen reads the first only. What an annotation holds and elements of other
+/// namespaces (vendor extensions) are not looked into.
+fn ignored_elements(ctx: &Ctx, schema: Node) -> Vec<(crate::error::Location, String)> {
+    let mut notes = Vec::new();
+    let mut stack: Vec<Node> = children(schema).collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if !node.tag_name().namespace().is_some_and(super::is_xsd_ns) {
+            continue;
+        }
+        let name = node.tag_name().name();
+        let shown = |local: &str| super::prefixed(node, local);
+        let parent = node.parent_element().map_or("", |p| p.tag_name().name());
+        let note = if XSD11_ELEMENTS.contains(&name) {
+            Some(format!(
+                "`{}` is an XML Schema 1.1 construct, which soapgen does not support; it is ignored",
+                shown(name)
+            ))
+        } else if !XSD_ELEMENTS.contains(&name) {
+            Some(format!(
+                "`{}` is not an XML Schema element; it is ignored, with what it contains",
+                shown(name)
+            ))
+        } else if matches!(parent, "sequence" | "choice" | "all")
+            && !PARTICLE_CHILDREN.contains(&name)
+        {
+            Some(format!(
+                "`{}` does not belong inside `{}`; it is ignored",
+                shown(name),
+                shown(parent)
+            ))
+        } else if parent == "schema" && !SCHEMA_CHILDREN.contains(&name) {
+            Some(format!(
+                "`{}` does not belong at the top level of `{}`; it is ignored",
+                shown(name),
+                shown(parent)
+            ))
+        } else if parent == "complexType" && !COMPLEX_TYPE_CHILDREN.contains(&name) {
+            Some(format!(
+                "`{}` does not belong directly inside `{}`; it is ignored",
+                shown(name),
+                shown(parent)
+            ))
+        } else if is_particle(node) && node.parent_element().is_some_and(takes_one_particle) {
+            let first = node
+                .parent_element()
+                .and_then(|p| children(p).find(|c| is_particle(*c)));
+            (first != Some(node)).then(|| {
+                format!(
+                    "`{}` is a second content model inside `{}`, which has one: only the first is read, this one is ignored",
+                    shown(name),
+                    shown(parent)
+                )
+            })
+        } else {
+            None
+        };
+        match note {
+            Some(note) => notes.push((ctx.loc(node), note)),
+            None if name != "annotation" => {
+                let start = stack.len();
+                stack.extend(children(node));
+                stack[start..].reverse();
+            }
+            None => {}
+        }
+    }
+    notes
 }
 
 fn required_name(ctx: &Ctx, node: Node) -> R<String> {
@@ -347,7 +545,10 @@ pub(crate) fn parse_simple(ctx: &Ctx, node: Node) -> R<SimpleType> {
             {
                 members.push(ctx.resolve_qname(child, m)?);
             }
-            variety = Some(SimpleVariety::Union { members });
+            variety = Some(SimpleVariety::Union {
+                members,
+                location: ctx.loc(child),
+            });
         }
     }
     let variety = variety.ok_or_else(|| {

@@ -22,9 +22,31 @@ pub struct OperationFilter {
 
 /// Resolves the loaded definitions.
 pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
-    let index = Index::new(defs);
+    let index = Index::new(defs)?;
     let mut resolver = TypeResolver::new(&index);
     let mut notes = defs.notes.clone();
+    for note in defs.schemas.iter().flat_map(|s| &s.notes) {
+        // A file reached twice (imported and included, or chameleon-included into two
+        // namespaces) is noted once.
+        if !notes.contains(note) {
+            notes.push(note.clone());
+        }
+    }
+    // A port whose binding does not exist exposes nothing: the rest of the WSDL is sound (the
+    // WSDL 1.1 specification's own StockQuote example has such a port), so this is a note.
+    for svc in &index.services {
+        for port in &svc.ports {
+            if port_binding(&index, &port.binding).is_none() {
+                notes.push((
+                    port.location.clone(),
+                    format!(
+                        "port `{}` of service `{}` refers to binding `{}`, which is not defined: the port is ignored (its address is not used)",
+                        port.name, svc.name, port.binding
+                    ),
+                ));
+            }
+        }
+    }
     let mut services = Vec::new();
     let mut port_type_names: Vec<&QName> = Vec::new();
     for binding in &index.bindings {
@@ -58,6 +80,24 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             filter,
             &mut notes,
         )?);
+        for binding in &bindings {
+            for bop in &binding.operations {
+                if !port_type.operations.iter().any(|o| o.name == bop.name) {
+                    return Err(Diagnostic::new(
+                        bop.location.clone(),
+                        format!(
+                            "binding `{}` has an operation `{}`, which its port type `{}` does not declare",
+                            binding.name.local, bop.name, port_type.name
+                        ),
+                    )
+                    .with_hint(format!(
+                        "a binding's operations are those of the port type named by its type=: check the spelling (names are case-sensitive), or declare the operation in port type `{}`",
+                        port_type.name.local
+                    ))
+                    .into());
+                }
+            }
+        }
     }
     if let Some(only) = &filter.only {
         for name in only {
@@ -106,7 +146,11 @@ fn service(
     let mut service_doc = None;
     for svc in &index.services {
         for port in &svc.ports {
-            if let Some(b) = bindings.iter().find(|b| b.name == port.binding) {
+            let exposed = port_binding(index, &port.binding);
+            if let Some(b) = bindings
+                .iter()
+                .find(|b| exposed.is_some_and(|e| std::ptr::eq(**b, e)))
+            {
                 service_name.get_or_insert_with(|| svc.name.clone());
                 if service_doc.is_none() {
                     service_doc = svc.doc.clone();
@@ -168,6 +212,15 @@ fn operation(
             actions.entry(v).or_insert_with(|| action.clone());
         }
         binding_op.get_or_insert(bop);
+    }
+    if binding_op.is_none() {
+        notes.push((
+            op.location.clone(),
+            format!(
+                "operation `{}` has no wsdl:operation in the SOAP bindings of its port type; it is generated as document/literal, without a SOAPAction",
+                op.name
+            ),
+        ));
     }
     let empty = syn::BindingMessage::default();
     let (bin, bout) = match binding_op {
@@ -292,6 +345,75 @@ fn operation(
     })
 }
 
+/// The binding a port exposes: the one named by its `binding=`, or failing that the only
+/// binding with the same local name (see [`lenient`]).
+fn port_binding<'d>(index: &Index<'d>, name: &QName) -> Option<&'d syn::Binding> {
+    let bindings = || index.bindings.iter().copied();
+    bindings().find(|b| &b.name == name).or_else(|| {
+        let mut same_local = bindings().filter(|b| b.name.local == name.local);
+        match (same_local.next(), same_local.next()) {
+            (Some(found), None) => Some(found),
+            _ => None,
+        }
+    })
+}
+
+/// Checks that every part a `soap:body parts=` lists is a part of `msg`.
+fn check_body_parts(binding: &syn::BindingMessage, msg: &syn::Message) -> Result<()> {
+    let Some(listed) = &binding.body_parts else {
+        return Ok(());
+    };
+    let Some(missing) = listed
+        .iter()
+        .find(|l| !msg.parts.iter().any(|p| &p.name == *l))
+    else {
+        return Ok(());
+    };
+    let names: Vec<&str> = msg.parts.iter().map(|p| p.name.as_str()).collect();
+    let has = if names.is_empty() {
+        "it has no parts".to_string()
+    } else {
+        format!("its parts are: {}", names.join(", "))
+    };
+    Err(Diagnostic::new(
+        binding
+            .body_location
+            .clone()
+            .unwrap_or_else(|| msg.location.clone()),
+        format!(
+            "soap:body parts= lists `{missing}`, which is not a part of message `{}`",
+            msg.name
+        ),
+    )
+    .with_hint(format!(
+        "parts= lists part names of the message, separated by spaces; {has}"
+    ))
+    .into())
+}
+
+/// The error for a body part of a document-style operation that does not name an element.
+fn document_part_error(part: &syn::Part, op_name: &str) -> crate::error::Error {
+    let d = match &part.type_name {
+        Some(_) => Diagnostic::new(
+            part.location.clone(),
+            format!(
+                "part `{}` of document-style operation `{op_name}` has type= instead of element=",
+                part.name
+            ),
+        )
+        .with_hint("document/literal parts must refer to a global element (element=\"tns:Foo\"); type= parts belong to rpc style"),
+        None => Diagnostic::new(
+            part.location.clone(),
+            format!(
+                "part `{}` of document-style operation `{op_name}` has neither element= nor type=",
+                part.name
+            ),
+        )
+        .with_hint("document/literal parts must refer to a global element: element=\"prefix:Element\""),
+    };
+    d.into()
+}
+
 /// Looks `name` up; failing that, a single definition with the same local name (WSDLs written by
 /// hand often leave `message=` unprefixed under a default namespace that is not the target one).
 fn lenient<'d, T>(table: &std::collections::HashMap<QName, &'d T>, name: &QName) -> Option<&'d T> {
@@ -344,6 +466,7 @@ fn body_element(
     op_name: &str,
 ) -> Result<Option<BodyParts>> {
     let msg = message(index, &m.message, &m.location)?;
+    check_body_parts(binding, msg)?;
     let header_parts: Vec<&str> = binding
         .headers
         .iter()
@@ -365,9 +488,7 @@ fn body_element(
                 element: resolver.global_element(element, &part.location)?,
                 parts: Vec::new(),
             })),
-            None => Err(Diagnostic::new(part.location.clone(), format!("part `{}` of document-style operation `{op_name}` has type= instead of element=", part.name))
-                .with_hint("document/literal parts must refer to a global element (element=\"tns:Foo\"); type= parts belong to rpc style")
-                .into()),
+            None => Err(document_part_error(part, op_name)),
         },
         [first, ..] => {
             // Several body parts: the Body holds their elements side by side. A synthetic
@@ -377,9 +498,7 @@ fn body_element(
             let mut elements = Vec::new();
             for part in &parts {
                 let Some(element) = &part.element else {
-                    return Err(Diagnostic::new(part.location.clone(), format!("part `{}` of document-style operation `{op_name}` has type= instead of element=", part.name))
-                        .with_hint("document/literal parts must refer to a global element (element=\"tns:Foo\"); type= parts belong to rpc style")
-                        .into());
+                    return Err(document_part_error(part, op_name));
                 };
                 let e = resolver.global_element(element, &part.location)?;
                 fields.push(Field {
@@ -394,7 +513,9 @@ fn body_element(
             }
             let origin = Origin::BodyParts(msg.name.local.clone());
             let id = resolver.synthetic_struct(origin, fields, m.location.clone());
-            let first_name = elements.first().map_or_else(|| QName::new("", first.name.clone()), |e| e.name.clone());
+            let first_name = elements
+                .first()
+                .map_or_else(|| QName::new("", first.name.clone()), |e| e.name.clone());
             Ok(Some(BodyParts {
                 element: ElementRef {
                     name: first_name,
@@ -425,6 +546,7 @@ fn rpc_wrapper(
     name: QName,
 ) -> Result<ElementRef> {
     let msg = message(index, &m.message, &m.location)?;
+    check_body_parts(binding, msg)?;
     let header_parts: Vec<&str> = binding
         .headers
         .iter()

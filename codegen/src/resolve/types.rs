@@ -33,6 +33,25 @@ fn undefined(what: &str, name: &QName, at: &Location) -> Diagnostic {
     )
 }
 
+/// The built-in types XML Schema 1.1 adds.
+const XSD11_TYPES: [&str; 5] = [
+    "anyAtomicType",
+    "dateTimeStamp",
+    "dayTimeDuration",
+    "yearMonthDuration",
+    "error",
+];
+
+/// A name in the XML Schema namespace that is not one of its built-in types (a typo: the
+/// namespace always "has a schema", so this is never kept as raw XML).
+fn not_builtin(name: &QName, at: &Location) -> Diagnostic {
+    Diagnostic::new(
+        at.clone(),
+        format!("`{}` is not a built-in type of XML Schema", name.local),
+    )
+    .with_hint("check the spelling, which is case-sensitive: string, int, long, boolean, decimal, double, dateTime, base64Binary, …")
+}
+
 impl<'d> TypeResolver<'d> {
     /// A resolver over `index`.
     pub fn new(index: &'d Index<'d>) -> Self {
@@ -173,6 +192,16 @@ impl<'d> TypeResolver<'d> {
             return Ok(TypeRef::Named(id));
         }
         let Some(found) = self.index.types.get(name).copied() else {
+            if name.ns == XSD_NS {
+                if XSD11_TYPES.contains(&name.local.as_str()) {
+                    let note = format!("`{}` is an XML Schema 1.1 type, which soapgen does not support: its values are kept as strings", name.local);
+                    if !self.notes.iter().any(|(_, n)| *n == note) {
+                        self.notes.push((at.clone(), note));
+                    }
+                    return Ok(TypeRef::Builtin(Builtin::String));
+                }
+                return Err(not_builtin(name, at).into());
+            }
             if self.unavailable(&name.ns, at) {
                 return Ok(TypeRef::Builtin(Builtin::AnyType));
             }
@@ -247,33 +276,97 @@ impl<'d> TypeResolver<'d> {
         })
     }
 
+    /// The type of a global element: its own, or, for an element declared without one, that of
+    /// the head of its substitution group (XSD's default).
     fn global_element_type(
         &mut self,
         name: &QName,
         found: InSchema<'d, syn::ElementDecl>,
     ) -> Result<TypeRef> {
-        if let Some(t) = &found.def.type_name {
-            return self.type_ref(t, &found.def.location);
-        }
-        if let Some(inline) = &found.def.inline_type {
-            if let Some(&id) = self.element_types.get(name) {
+        let (mut name, mut found) = (name.clone(), found);
+        let mut chain = vec![name.clone()];
+        loop {
+            let head = match &found.def.substitution_group {
+                Some(head) => self.substitution_head(head, found.def)?,
+                None => None,
+            };
+            if let Some(t) = &found.def.type_name {
+                return self.type_ref(t, &found.def.location);
+            }
+            if let Some(inline) = &found.def.inline_type {
+                if let Some(&id) = self.element_types.get(&name) {
+                    return Ok(TypeRef::Named(id));
+                }
+                let (location, doc) = (found.def.location.clone(), found.def.doc.clone());
+                let id = self.placeholder(Origin::Element(name.clone()), location);
+                self.element_types.insert(name.clone(), id);
+                self.fill(id, inline, found.schema)?;
+                if self.types[id].doc.is_none() {
+                    self.types[id].doc = doc;
+                }
                 return Ok(TypeRef::Named(id));
             }
-            let (location, doc) = (found.def.location.clone(), found.def.doc.clone());
-            let id = self.placeholder(Origin::Element(name.clone()), location);
-            self.element_types.insert(name.clone(), id);
-            self.fill(id, inline, found.schema)?;
-            if self.types[id].doc.is_none() {
-                self.types[id].doc = doc;
+            let Some((head, head_decl)) = head else {
+                return Ok(TypeRef::Builtin(Builtin::AnyType));
+            };
+            if chain.contains(&head) {
+                return Err(Diagnostic::new(
+                    found.def.location.clone(),
+                    format!("the substitution group of element `{name}` is circular: its head `{head}` is, directly or through others, in the substitution group of `{name}`"),
+                )
+                .with_hint("remove one substitutionGroup= of the cycle, or give the element a type=")
+                .into());
             }
-            return Ok(TypeRef::Named(id));
+            chain.push(head.clone());
+            (name, found) = (head, head_decl);
         }
-        if let Some(head) = &found.def.substitution_group {
-            if let Some(head_decl) = self.index.elements.get(head).copied() {
-                return self.global_element_type(head, head_decl);
+    }
+
+    /// The head of the substitution group `head` that `decl` joins: its declaration, or `None`
+    /// when no schema of its namespace was loaded. A head that is not defined is an error.
+    fn substitution_head(
+        &mut self,
+        head: &QName,
+        decl: &syn::ElementDecl,
+    ) -> Result<Option<(QName, InSchema<'d, syn::ElementDecl>)>> {
+        if let Some(found) = self.index.elements.get(head).copied() {
+            return Ok(Some((head.clone(), found)));
+        }
+        if self.unavailable(&head.ns, &decl.location) {
+            return Ok(None);
+        }
+        Err(Diagnostic::new(
+            decl.location.clone(),
+            format!("the head of the substitution group, element `{head}`, is not defined"),
+        )
+        .with_hint("substitutionGroup= must name a global element; check the spelling and namespace prefix, and that the schema defining it is imported (xs:import with schemaLocation)")
+        .into())
+    }
+
+    /// Checks that the type `name`, which the generated code does not use (a member of a
+    /// union, the base of an enumeration), is defined, without building it.
+    fn check_type_defined(&mut self, name: &QName, at: &Location) -> Result<()> {
+        let known = match name.ns.as_str() {
+            XSD_NS => {
+                Builtin::from_local(&name.local).is_some()
+                    || XSD11_TYPES.contains(&name.local.as_str())
             }
+            SOAP_ENC_NS | SOAP12_ENC_NS => {
+                Builtin::from_local(&name.local).is_some()
+                    || matches!(name.local.as_str(), "base64" | "Array" | "Struct")
+            }
+            _ => false,
+        };
+        if known || self.named.contains_key(name) || self.index.types.contains_key(name) {
+            return Ok(());
         }
-        Ok(TypeRef::Builtin(Builtin::AnyType))
+        if name.ns == XSD_NS {
+            return Err(not_builtin(name, at).into());
+        }
+        if self.unavailable(&name.ns, at) {
+            return Ok(());
+        }
+        Err(undefined("type", name, at).into())
     }
 
     fn simple(&mut self, s: &syn::SimpleType, id: TypeId) -> Result<TypeKind> {
@@ -284,6 +377,9 @@ impl<'d> TypeResolver<'d> {
                 enumerations,
             } => {
                 if !enumerations.is_empty() {
+                    if let Some(base) = base {
+                        self.check_type_defined(base, &s.location)?;
+                    }
                     TypeKind::Enum {
                         values: enumerations.clone(),
                     }
@@ -339,7 +435,12 @@ impl<'d> TypeResolver<'d> {
             }
             // A union's value space is the union of its members' lexical spaces; the text is
             // kept as written (documented on the type).
-            syn::SimpleVariety::Union { .. } => TypeKind::Alias(TypeRef::Builtin(Builtin::String)),
+            syn::SimpleVariety::Union { members, location } => {
+                for member in members {
+                    self.check_type_defined(member, location)?;
+                }
+                TypeKind::Alias(TypeRef::Builtin(Builtin::String))
+            }
         })
     }
 
