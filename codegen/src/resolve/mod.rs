@@ -236,7 +236,7 @@ fn operation(
         notes.push((
             at.clone(),
             format!(
-                "operation `{}` uses SOAP encoding: values are written without xsi:type annotations, and multi-reference (href/id) values are not resolved when decoding",
+                "operation `{}` uses SOAP encoding: values are written without xsi:type annotations (multi-references are followed when decoding)",
                 op.name
             ),
         ));
