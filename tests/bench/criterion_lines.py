@@ -7,6 +7,7 @@ import sys
 
 root = pathlib.Path(sys.argv[1])
 for estimates in sorted(root.glob("**/new/estimates.json")):
-    bench_id = estimates.parent.parent.relative_to(root).as_posix()
+    # The id as the bench named it (`seed/soap11/encode_request`); directory names flatten `/`.
+    bench_id = json.loads((estimates.parent / "benchmark.json").read_text())["full_id"]
     mean = json.loads(estimates.read_text())["mean"]["point_estimate"]
     print(f"BENCH\tsoapgen\t{bench_id}\t{mean:.1f}\tns")

@@ -10,6 +10,11 @@ import collections
 
 SEED_OPS = ["encode_request", "decode_request", "encode_response", "decode_response",
             "encode_fault", "decode_fault"]
+# The figures our issue quotes for gSOAP 2.8.124 (g++ -O2) on this kind of machine, SOAP 1.1.
+# Our own gSOAP harness measures it slower (see BENCHMARKS.md), so both ratios are shown.
+ISSUE_GSOAP_NS = {"seed/soap11/encode_request": 2100, "seed/soap11/decode_request": 7800,
+                  "seed/soap11/decode_response": 6500}
+ISSUE_GSOAP_RPS = 37000
 
 
 def load(path):
@@ -50,16 +55,22 @@ def main():
             name = f"seed/{version}/{op}"
             ours, theirs = get("soapgen", name), get("gsoap", name)
             ratio = theirs / ours if ours and theirs else None
+            quoted = ISSUE_GSOAP_NS.get(name)
+            quoted_ratio = quoted / ours if ours and quoted else None
             rows.append([name, fmt(ours, "ns"), fmt(theirs, "ns"),
-                         f"{ratio:.2f}×" if ratio else "—", "≥ 5×", verdict(ratio, 5, True)])
+                         f"{ratio:.2f}×" if ratio else "—",
+                         f"{fmt(quoted, 'ns')} → {quoted_ratio:.2f}×" if quoted_ratio else "—",
+                         "≥ 5×", verdict(min(filter(None, [ratio, quoted_ratio]), default=None), 5, True)])
         for op in ("encode_request", "decode_response"):
             name = f"seed/{version}/{op}"
             ours, z = get("soapgen", name), get("zeep", name)
             ratio = z / ours if ours and z else None
             rows.append([f"{name} (zeep)", fmt(ours, "ns"), fmt(z, "ns"),
-                         f"{ratio:.1f}×" if ratio else "—", "faster", verdict(ratio, 1, True)])
-    tables.append(("In memory, the seed's ChangeBackupAccountEmail (peer time / our time)",
-                   ["message", "soapgen", "peer", "peer ÷ soapgen", "target", "met"], rows))
+                         f"{ratio:.1f}×" if ratio else "—", "—", "faster", verdict(ratio, 1, True)])
+    tables.append(("In memory, the seed's ChangeBackupAccountEmail (peer time / our time; "
+                   "'met' uses the smaller of the two ratios)",
+                   ["message", "soapgen", "peer (this run)", "peer ÷ soapgen",
+                    "gSOAP as the issue quotes it → ratio", "target", "met"], rows))
 
     rows = []
     for version in ("soap11", "soap12"):
@@ -102,10 +113,10 @@ def main():
 
     rows = []
     ours, gs, floor = (get(s, "server/rps") for s in ("soapgen", "gsoap", "floor"))
-    r1 = ours / gs if ours and gs else None
+    r1 = ours / max(gs, ISSUE_GSOAP_RPS) if ours and gs else None
     r2 = ours / floor if ours and floor else None
     rows.append(["requests/s", fmt(ours, "req/s"), fmt(gs, "req/s"), fmt(floor, "req/s"),
-                 f"{r1:.2f}× gSOAP (≥ 1.5×: {verdict(r1, 1.5, True)}), "
+                 f"{r1:.2f}× gSOAP, against the larger of this run's and the issue's 37k (≥ 1.5×: {verdict(r1, 1.5, True)}), "
                  f"{r2 * 100 if r2 else 0:.0f}% of floor (≥ 90%: {verdict(r2, 0.9, True)})"])
     for p in ("p50", "p99"):
         rows.append([f"latency {p}", fmt(get("soapgen", f"server/{p}_us"), "µs"),
