@@ -105,6 +105,8 @@ for w in wasabi/economic.wsdl gowsdl/vboxweb.wsdl ews-exchange2007/Services.wsdl
     printf '[package]\nname = "codegen-%s"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nsoapgen-runtime = { path = "%s/runtime" }\n[workspace]\n' \
       "$name" "$root" >"$crate/Cargo.toml"
     cp "$gen/$name.rs" "$crate/src/lib.rs"
+    # Dependencies first, so the figure is the generated crate alone.
+    CARGO_TARGET_DIR="$out/codegen-target" cargo build -q --release --manifest-path "$crate/Cargo.toml" -p soapgen-runtime
     start=$(date +%s.%N)
     CARGO_TARGET_DIR="$out/codegen-target" cargo build -q --release --manifest-path "$crate/Cargo.toml"
     python3 -c "import time; print(f'BENCH\tsoapgen\tcodegen/$name/build_seconds\t{time.time() - $start:.1f}\ts')" >>"$tsv"
