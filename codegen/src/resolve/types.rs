@@ -711,6 +711,34 @@ impl<'d> TypeResolver<'d> {
         })
     }
 
+    /// Whether a choice alternative can be more than one element.
+    fn several_elements(&self, p: &syn::Particle, depth: usize) -> bool {
+        let many = |o: &syn::Occurs| o.max != Some(0) && o.max != Some(1);
+        match p {
+            syn::Particle::Element(e) => many(&e.occurs),
+            syn::Particle::Any { occurs, .. } => many(occurs),
+            syn::Particle::Sequence(items, occurs, _) | syn::Particle::All(items, occurs, _) => {
+                many(occurs)
+                    || items.len() > 1
+                    || items.iter().any(|i| self.several_elements(i, depth + 1))
+            }
+            syn::Particle::Choice(items, occurs, _) => {
+                many(occurs) || items.iter().any(|i| self.several_elements(i, depth + 1))
+            }
+            // Group cycles are reported where groups are expanded; the depth only stops the walk.
+            syn::Particle::GroupRef(name, occurs, _) => {
+                many(occurs)
+                    || (depth < 32
+                        && self
+                            .index
+                            .groups
+                            .get(name)
+                            .and_then(|g| g.def.particle.as_ref())
+                            .is_some_and(|p| self.several_elements(p, depth + 1)))
+            }
+        }
+    }
+
     fn particle(
         &mut self,
         p: &syn::Particle,
@@ -748,13 +776,28 @@ impl<'d> TypeResolver<'d> {
                     )?;
                 }
                 self.types[id].kind = TypeKind::Choice(variants);
+                // An alternative that is several elements (a sequence, a repeated element) has
+                // no variant of its own: its elements are variants. Holding one would keep only
+                // the last of them, so such a choice is kept as the list of its elements, in
+                // order (nothing is lost; the Rust type allows more combinations than the schema).
+                let several = items.iter().any(|item| self.several_elements(item, 0));
+                let (occ, doc) = if several {
+                    let note = "this choice has an alternative of several elements (a sequence or a repeated element): it is kept as the list of its elements, in document order";
+                    self.notes.push((location.clone(), note.to_string()));
+                    (
+                        Occurrence::Repeated,
+                        Some("The choice's elements in document order: one of its alternatives has several elements.".to_string()),
+                    )
+                } else {
+                    (occ, None)
+                };
                 out.push(Field {
                     wire: QName::new("", "Choice"),
                     occurrence: occ,
                     nillable: false,
                     kind: FieldKind::Choice(id),
                     default: None,
-                    doc: None,
+                    doc,
                 });
             }
             syn::Particle::Element(e) => {
