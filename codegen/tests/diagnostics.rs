@@ -1144,3 +1144,24 @@ fn document_style_part_with_neither_element_nor_type() {
         },
     );
 }
+
+#[test]
+fn prohibited_element_has_no_field() {
+    let dir = temp_dir("prohibited");
+    let text = template_with(
+        OP_ELEMENT,
+        r#"      <s:element name="Op"><s:complexType><s:sequence><s:element name="kept" type="s:int" /><s:element name="gone" type="s:string" minOccurs="0" maxOccurs="0" /></s:sequence></s:complexType></s:element>"#,
+    );
+    let path = write(&dir, "prohibited.wsdl", &text);
+    // Without the service pages, which embed the WSDL text (and so the name).
+    let generated = soapgen::configure()
+        .build_pages(false)
+        .generate(&path)
+        .expect("generates");
+    assert!(
+        generated.code.contains("pub kept: i32"),
+        "{}",
+        generated.code
+    );
+    assert!(!generated.code.contains("gone"), "{}", generated.code);
+}

@@ -800,6 +800,8 @@ impl<'d> TypeResolver<'d> {
                     doc,
                 });
             }
+            // maxOccurs="0" prohibits the element (a restriction removing it): it has no field.
+            syn::Particle::Element(e) if e.occurs.max == Some(0) => {}
             syn::Particle::Element(e) => {
                 let field = self.element_field(e, schema, outer, parent)?;
                 out.push(field);
