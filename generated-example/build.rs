@@ -5,30 +5,7 @@
 //! faults) and `tests/fixtures/multipart-body.wsdl` (document bodies with two parts), and the
 //! per-construct feature fixtures `tests/fixtures/features/*.wsdl` (tests/e2e/features.rs).
 
-/// The feature fixtures, by file stem (each is also a module of `features` in src/lib.rs, and
-/// tests/e2e/features.rs checks that this list matches the directory). Listed rather than read
-/// from the directory so that `cargo:rerun-if-changed` (printed by `compile` for each WSDL) is
-/// exact: editing an example message beside them does not rerun this script.
-const FEATURES: &[&str] = &[
-    "sequence-choice-all",
-    "group-refs",
-    "complex-extension",
-    "complex-restriction",
-    "simple-content-extension",
-    "simple-content-restriction",
-    "any-anyattribute-anytype",
-    "mixed",
-    "nillable",
-    "default-fixed",
-    "enumerations",
-    "list-union",
-    "builtins",
-    "recursive",
-    "anonymous",
-    "element-form",
-    "name-collisions",
-    "soap-encoded-array",
-];
+include!("src/features_list.rs");
 
 fn main() {
     let features = FEATURES

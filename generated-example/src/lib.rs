@@ -34,6 +34,8 @@ pub mod orders {
     soapgen_runtime::include_soap!("multipart-body");
 }
 
+include!("features_list.rs");
+
 /// One small service per schema construct, each with one operation `Echo` whose request and
 /// response elements have the construct's type, from `tests/fixtures/features/<stem>.wsdl`
 /// (stems with `-`, modules with `_`). tests/e2e/features.rs decodes hand-written messages

@@ -7,7 +7,7 @@
 //! (transport, HTTP, an undeclared fault) as the plain [`Error`]. The server returns such a fault
 //! with the enum's `into_fault`.
 
-use crate::error::{DecodeError, Error};
+use crate::error::{body_excerpt, DecodeError, Error};
 use crate::fault::Fault;
 use crate::xml::{FromXml, RawXml, ToXml, XmlReader, XmlWriter};
 
@@ -57,7 +57,7 @@ impl<F: FaultDetail + std::fmt::Debug> OperationError<F> {
                     body_excerpt: fault
                         .detail
                         .as_ref()
-                        .map(|d| d.as_str().chars().take(200).collect())
+                        .map(|d| body_excerpt(d.as_str().as_bytes()))
                         .unwrap_or_default(),
                 }),
             },
@@ -76,16 +76,6 @@ impl<F: FaultDetail + std::fmt::Debug> OperationError<F> {
 }
 
 impl Fault {
-    /// `(namespace, local name)` of the first element in the fault's detail.
-    pub fn detail_name(&self) -> Option<(String, String)> {
-        let detail = self.detail.as_ref()?;
-        let wrapped = format!("<d>{}</d>", detail.as_str());
-        let mut r = XmlReader::new(&wrapped);
-        let root = r.root().ok()?;
-        let first = r.next_child(&root).ok()??;
-        Some((first.ns().to_owned(), first.local().to_owned()))
-    }
-
     /// Decodes the first detail element as `T` if it is `{ns}local`; `Ok(None)` when the
     /// detail holds another element or none.
     pub fn detail_element<T: FromXml>(

@@ -76,5 +76,14 @@ async fn multi_part_body_wire_shape() {
         .unwrap();
     let text = String::from_utf8(response.body.to_vec()).unwrap();
     assert_eq!(response.status, 500, "{text}");
-    assert!(text.contains("Order"), "{text}");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let field = |name: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(field("faultcode"), "soap:Client", "{text}");
+    assert!(field("faultstring").contains("<Order>"), "{text}");
 }

@@ -45,13 +45,17 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     let mut unreachable = Vec::new();
     // A SOAPAction several operations share (SOAPBuilders round 4 group H gives all seven the
     // same one) names none of them: those requests are routed by their body element alone.
-    let shared_action = |action: &String| {
-        s.operations
-            .iter()
-            .filter(|o| o.actions.values().any(|a| a == action))
-            .count()
-            > 1
-    };
+    let mut operations_per_action: std::collections::HashMap<&String, usize> =
+        std::collections::HashMap::new();
+    for op in &s.operations {
+        let mut own: Vec<&String> = op.actions.values().collect();
+        own.sort();
+        own.dedup();
+        for action in own {
+            *operations_per_action.entry(action).or_default() += 1;
+        }
+    }
+    let shared_action = |action: &String| operations_per_action.get(action).is_some_and(|&n| n > 1);
     for (op, variant) in s.operations.iter().zip(&variants) {
         let mut reachable = false;
         for action in op.actions.values() {

@@ -458,13 +458,13 @@ fn headers(
     Ok(out)
 }
 
-fn body_element(
-    resolver: &mut TypeResolver,
+/// The message of an operation's input or output, and its parts that go in the Body: those
+/// `soap:body parts=` lists, or else all but the ones bound as headers.
+fn body_parts<'d>(
+    index: &Index<'d>,
     m: &syn::OperationMessage,
     binding: &syn::BindingMessage,
-    index: &Index,
-    op_name: &str,
-) -> Result<Option<BodyParts>> {
+) -> Result<(&'d syn::Message, Vec<&'d syn::Part>)> {
     let msg = message(index, &m.message, &m.location)?;
     check_body_parts(binding, msg)?;
     let header_parts: Vec<&str> = binding
@@ -473,7 +473,7 @@ fn body_element(
         .filter(|h| h.message == msg.name)
         .map(|h| h.part.as_str())
         .collect();
-    let parts: Vec<&syn::Part> = msg
+    let parts = msg
         .parts
         .iter()
         .filter(|p| match &binding.body_parts {
@@ -481,6 +481,17 @@ fn body_element(
             None => !header_parts.contains(&p.name.as_str()),
         })
         .collect();
+    Ok((msg, parts))
+}
+
+fn body_element(
+    resolver: &mut TypeResolver,
+    m: &syn::OperationMessage,
+    binding: &syn::BindingMessage,
+    index: &Index,
+    op_name: &str,
+) -> Result<Option<BodyParts>> {
+    let (msg, parts) = body_parts(index, m, binding)?;
     match parts.as_slice() {
         [] => Ok(None),
         [part] => match &part.element {
@@ -545,19 +556,9 @@ fn rpc_wrapper(
     index: &Index,
     name: QName,
 ) -> Result<ElementRef> {
-    let msg = message(index, &m.message, &m.location)?;
-    check_body_parts(binding, msg)?;
-    let header_parts: Vec<&str> = binding
-        .headers
-        .iter()
-        .filter(|h| h.message == msg.name)
-        .map(|h| h.part.as_str())
-        .collect();
+    let (_, parts) = body_parts(index, m, binding)?;
     let mut fields = Vec::new();
-    for part in msg.parts.iter().filter(|p| match &binding.body_parts {
-        Some(listed) => listed.iter().any(|l| l == &p.name),
-        None => !header_parts.contains(&p.name.as_str()),
-    }) {
+    for part in parts {
         let e = part_element(resolver, part)?;
         let field = Field {
             wire: e.name,

@@ -199,7 +199,14 @@ fn tree(text: &str) -> Result<Vec<Node>, DecodeError> {
                     nodes[index].end = after;
                 }
             }
-            Event::Eof => return Ok(nodes),
+            // Message::parse has checked the whole Body already; an unclosed element here
+            // would mean offsets out of order, so it is refused rather than sliced.
+            Event::Eof if open.is_empty() => return Ok(nodes),
+            Event::Eof => {
+                return Err(DecodeError::Custom(
+                    "malformed body: unclosed element".into(),
+                ))
+            }
             _ => {}
         }
     }
@@ -235,6 +242,12 @@ mod tests {
             inline_first_entry("<Body><e><a href='#x'/><b id='x'/></e></Body>").unwrap(),
             None
         );
+    }
+
+    #[test]
+    fn an_unclosed_body_is_an_error_not_a_panic() {
+        let err = inline_first_entry(r##"<Body><e><a href="#m"/><b>x</b>"##).unwrap_err();
+        assert!(err.to_string().contains("unclosed"), "{err}");
     }
 
     #[test]

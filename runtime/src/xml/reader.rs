@@ -309,6 +309,22 @@ impl<'a> XmlReader<'a> {
 
     /// Reads the next significant event. Comments, processing instructions and the XML
     /// declaration are handled here; the end of input is an error while elements are open.
+    /// The next quick-xml event with the offset of its start; records where it starts
+    /// and ends (`last_event_start`, `offset`).
+    fn raw_event(&mut self) -> Result<(usize, Event<'a>), DecodeError> {
+        let before = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
+        let event = match self.parser.read_event() {
+            Ok(event) => event,
+            Err(err) => {
+                let pos = usize::try_from(self.parser.error_position()).unwrap_or(before);
+                return Err(self.xml_error(pos, err.to_string()));
+            }
+        };
+        self.last_event_start = before;
+        self.offset = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
+        Ok((before, event))
+    }
+
     fn next_event(&mut self) -> Result<Option<Ev<'a>>, DecodeError> {
         self.apply_pending();
         if self.open.last().is_some_and(|o| o.empty) {
@@ -316,17 +332,8 @@ impl<'a> XmlReader<'a> {
             return Ok(Some(Ev::End));
         }
         loop {
-            let before = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
-            let event = match self.parser.read_event() {
-                Ok(event) => event,
-                Err(err) => {
-                    let pos = usize::try_from(self.parser.error_position()).unwrap_or(before);
-                    return Err(self.xml_error(pos, err.to_string()));
-                }
-            };
-            let after = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
-            self.last_event_start = before;
-            self.offset = after;
+            let (before, event) = self.raw_event()?;
+            let after = self.offset;
             match event {
                 Event::DocType(_) => return Err(DecodeError::Doctype),
                 Event::Start(_) | Event::Empty(_) => {
@@ -765,16 +772,7 @@ impl<'a> XmlReader<'a> {
         }
         let mut depth = 1usize;
         loop {
-            let before = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
-            let event = match self.parser.read_event() {
-                Ok(event) => event,
-                Err(err) => {
-                    let pos = usize::try_from(self.parser.error_position()).unwrap_or(before);
-                    return Err(self.xml_error(pos, err.to_string()));
-                }
-            };
-            self.last_event_start = before;
-            self.offset = usize::try_from(self.parser.buffer_position()).unwrap_or(usize::MAX);
+            let (_, event) = self.raw_event()?;
             match event {
                 Event::Start(_) | Event::Empty(_) => {
                     if self.elements >= self.limits.max_elements {
