@@ -53,9 +53,19 @@ const OP_ELEMENT: &str = r#"      <s:element name="Op"><s:complexType /></s:elem
 
 /// [`TEMPLATE`] with the one occurrence of `from` replaced by `to` (on the same line).
 fn template_with(from: &str, to: &str) -> String {
-    assert_eq!(TEMPLATE.matches(from).count(), 1, "`{from}` is not unique");
-    assert!(!to.contains('\n'), "replacements keep the line numbers");
-    TEMPLATE.replacen(from, to, 1)
+    edit(TEMPLATE, from, to)
+}
+
+/// `text` with the one occurrence of `from` replaced by `to`, which has as many line breaks
+/// (so the line numbers stay those of [`TEMPLATE`]).
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "`{from}` is not unique");
+    assert_eq!(
+        from.matches('\n').count(),
+        to.matches('\n').count(),
+        "replacements keep the line numbers"
+    );
+    text.replacen(from, to, 1)
 }
 
 /// Writes `text` to `dir/name`.
@@ -82,7 +92,7 @@ struct Expected<'a> {
     /// A part of the message.
     message: &'a str,
     /// The source line the excerpt shows, exactly (this helper is for lines without tabs or
-    /// control characters, short enough to be shown whole).
+    /// control characters); a line too long to be shown whole is shown cut around the column.
     source: &'a str,
     /// What the source line holds at the column.
     at: &'a str,
@@ -114,8 +124,16 @@ fn check(d: &Diagnostic, e: Expected) {
         .excerpt
         .as_ref()
         .unwrap_or_else(|| panic!("no excerpt: {shown}"));
-    assert_eq!(excerpt.text, e.source, "{shown}");
-    assert_eq!(excerpt.caret, e.column as usize - 1, "{shown}");
+    if e.source.chars().count() <= Excerpt::WIDTH {
+        assert_eq!(excerpt.text, e.source, "{shown}");
+        assert_eq!(excerpt.caret, e.column as usize - 1, "{shown}");
+    } else {
+        assert_eq!(
+            Some(excerpt),
+            Excerpt::new(e.source, 1, e.column).as_ref(),
+            "{shown}"
+        );
+    }
     let from_caret: String = excerpt.text.chars().skip(excerpt.caret).collect();
     assert!(
         from_caret.starts_with(e.at),
@@ -1164,4 +1182,477 @@ fn prohibited_element_has_no_field() {
         generated.code
     );
     assert!(!generated.code.contains("gone"), "{}", generated.code);
+}
+
+/// The 1-based column of the first `what` in `line` (after `from`, a 0-based byte offset).
+fn column_of(line: &str, what: &str, from: usize) -> u32 {
+    (line[from..]
+        .find(what)
+        .unwrap_or_else(|| panic!("`{what}` not in `{line}`"))
+        + from
+        + 1) as u32
+}
+
+#[test]
+fn union_with_inline_member_types() {
+    let dir = temp_dir("union-inline");
+    // The restriction base of an inline member is checked like a member type (at the union).
+    let line = r#"      <s:simpleType name="U"><s:union memberTypes="s:int"><s:simpleType><s:restriction base="tns:Nope" /></s:simpleType></s:union></s:simpleType><s:element name="Op" type="tns:U" />"#;
+    let path = write(&dir, "base.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 30,
+            message: "type `{urn:t}Nope` is not defined",
+            source: line,
+            at: r#"<s:union memberTypes="s:int">"#,
+            hint: Some("check the spelling"),
+        },
+    );
+    // Without memberTypes=, and nested: the item type of a list inside an inline member.
+    let line = r#"      <s:simpleType name="U"><s:union><s:simpleType><s:list><s:simpleType><s:restriction base="tns:Gone" /></s:simpleType></s:list></s:simpleType></s:union></s:simpleType><s:element name="Op" type="tns:U" />"#;
+    let path = write(&dir, "nested.wsdl", template_with(OP_ELEMENT, line));
+    let d = input_error(&path);
+    assert_eq!((d.location.line, d.location.column), (6, 30), "{d}");
+    assert!(
+        d.message.contains("type `{urn:t}Gone` is not defined"),
+        "{d}"
+    );
+    // An inline member is parsed: one without a variety is an error at that member.
+    let line = r#"      <s:simpleType name="U"><s:union memberTypes="s:int"><s:simpleType /></s:union></s:simpleType><s:element name="Op" type="tns:U" />"#;
+    let path = write(&dir, "empty.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: column_of(line, "<s:simpleType />", 0),
+            message: "xs:simpleType without restriction, list or union",
+            source: line,
+            at: "<s:simpleType />",
+            hint: Some("xs:restriction, xs:list or xs:union"),
+        },
+    );
+    // Sound inline members (an enumeration, a list) generate, without notes.
+    let line = r#"      <s:simpleType name="U"><s:union memberTypes="s:int"><s:simpleType><s:restriction base="s:string"><s:enumeration value="auto" /></s:restriction></s:simpleType><s:simpleType><s:list itemType="s:date" /></s:simpleType></s:union></s:simpleType><s:element name="Op" type="tns:U" />"#;
+    let path = write(&dir, "sound.wsdl", template_with(OP_ELEMENT, line));
+    assert_eq!(notes_of(&path), Vec::<String>::new());
+}
+
+#[test]
+fn complex_type_with_a_particle_beside_its_content() {
+    let dir = temp_dir("particle-and-content");
+    // The sequence would be lost: the complexContent replaces the content model.
+    let line = r#"      <s:complexType name="C"><s:sequence><s:element name="x" type="s:int" /></s:sequence><s:complexContent><s:extension base="tns:B" /></s:complexContent></s:complexType>"#;
+    let path = write(&dir, "complex.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 31,
+            message: "`s:sequence` and `s:complexContent` are both inside `s:complexType`, which can have only one of them",
+            source: line,
+            at: "<s:sequence>",
+            hint: Some("move the `s:sequence` into the xs:extension (or xs:restriction) of the `s:complexContent`"),
+        },
+    );
+    // After a simpleContent, which has no elements at all.
+    let line = r#"      <s:complexType name="C"><s:simpleContent><s:extension base="s:string" /></s:simpleContent><s:choice /></s:complexType>"#;
+    let path = write(&dir, "simple.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: column_of(line, "<s:choice />", 0),
+            message: "`s:choice` and `s:simpleContent` are both inside `s:complexType`",
+            source: line,
+            at: "<s:choice />",
+            hint: Some("has text and attributes, no child elements"),
+        },
+    );
+    // Two contents: the second would replace the first.
+    let line = r#"      <s:complexType name="C"><s:simpleContent><s:extension base="s:string" /></s:simpleContent><s:complexContent><s:extension base="s:anyType" /></s:complexContent></s:complexType>"#;
+    let path = write(&dir, "two.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: column_of(line, "<s:complexContent>", 0),
+            message: "`s:complexContent` is a second content inside `s:complexType`, which has `s:simpleContent` already (at 6:31)",
+            source: line,
+            at: "<s:complexContent>",
+            hint: Some("one xs:simpleContent or xs:complexContent"),
+        },
+    );
+}
+
+/// [`TEMPLATE`] with a fault `Oops` declared by the port type operation (line 15), and
+/// `binding_fault` written after the binding operation's output (line 23).
+fn with_faults(binding_fault: &str) -> String {
+    let text = template_with(
+        r#"  <wsdl:message name="Out"><wsdl:part name="parameters" element="tns:OpResponse" /></wsdl:message>"#,
+        r#"  <wsdl:message name="Out"><wsdl:part name="parameters" element="tns:OpResponse" /></wsdl:message><wsdl:message name="F"><wsdl:part name="detail" element="tns:OpResponse" /></wsdl:message>"#,
+    );
+    let text = edit(
+        &text,
+        r#"      <wsdl:output message="tns:Out" />"#,
+        r#"      <wsdl:output message="tns:Out" /><wsdl:fault name="Oops" message="tns:F" />"#,
+    );
+    edit(
+        &text,
+        BINDING_OUTPUT,
+        &format!("{BINDING_OUTPUT}{binding_fault}"),
+    )
+}
+
+/// Line 23 of [`TEMPLATE`], the binding operation's output.
+const BINDING_OUTPUT: &str = r#"      <wsdl:output><soap:body use="literal" /></wsdl:output>"#;
+
+#[test]
+fn binding_fault_that_the_port_type_operation_does_not_declare() {
+    let dir = temp_dir("binding-fault");
+    let fault = r#"<wsdl:fault name="Oopz"><soap:fault name="Oopz" use="literal" /></wsdl:fault>"#;
+    let text = with_faults(fault);
+    let path = write(&dir, "misnamed.wsdl", &text);
+    let line = format!("{BINDING_OUTPUT}{fault}");
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 23,
+            column: column_of(&line, "<wsdl:fault", 0),
+            message: "binding `B` binds a fault `Oopz` of operation `Op`, which the operation does not declare in port type `{urn:t}P`",
+            source: &line,
+            at: r#"<wsdl:fault name="Oopz">"#,
+            hint: Some("its faults are `Oops`"),
+        },
+    );
+    // An operation without faults.
+    let path = write(&dir, "none.wsdl", template_with(BINDING_OUTPUT, &line));
+    let d = input_error(&path);
+    assert_eq!(
+        (d.location.line, d.location.column),
+        (23, column_of(&line, "<wsdl:fault", 0)),
+        "{d}"
+    );
+    assert!(
+        d.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("it declares no fault")),
+        "{d}"
+    );
+    // A binding fault without a name binds nothing.
+    let nameless =
+        format!(r#"{BINDING_OUTPUT}<wsdl:fault><soap:fault use="literal" /></wsdl:fault>"#);
+    let path = write(
+        &dir,
+        "nameless.wsdl",
+        with_faults(&nameless[BINDING_OUTPUT.len()..]),
+    );
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 23,
+            column: column_of(&nameless, "<wsdl:fault>", 0),
+            message: "wsdl:fault of binding operation `Op` without a name",
+            source: &nameless,
+            at: "<wsdl:fault>",
+            hint: Some("add name=\"…\" with that fault's name"),
+        },
+    );
+    // The fault bound by its name generates, and so does a port type fault the binding leaves
+    // out (binding faults are optional).
+    for (name, fault) in [
+        (
+            "bound.wsdl",
+            r#"<wsdl:fault name="Oops"><soap:fault name="Oops" use="literal" /></wsdl:fault>"#,
+        ),
+        ("unbound.wsdl", ""),
+    ] {
+        let path = write(&dir, name, with_faults(fault));
+        let generated = soapgen::configure()
+            .build_pages(false)
+            .generate(&path)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(generated.code.contains("Oops"), "{}", generated.code);
+        assert!(generated.notes.is_empty(), "{:#?}", generated.notes);
+    }
+    // use="encoded" on the soap:fault is noted.
+    let fault = r#"<wsdl:fault name="Oops"><soap:fault name="Oops" use="encoded" /></wsdl:fault>"#;
+    let path = write(&dir, "encoded.wsdl", with_faults(fault));
+    assert_note(
+        &notes_of(&path),
+        &format!(
+            "{}:23:{}: operation `Op` binds its fault `Oops` with use=\"encoded\": fault details are read and written as literal XML (without xsi:type annotations or multi-references)",
+            path.display(),
+            column_of(&format!("{BINDING_OUTPUT}{fault}"), "<wsdl:fault", 0)
+        ),
+    );
+}
+
+/// Line 13 of [`TEMPLATE`] opens the port type operation (column 5), line 20 the binding
+/// operation; these add a second operation `Op` to each, at line 16 and line 24, column 22.
+const PORT_TYPE_END: &str = "    </wsdl:operation>\n  </wsdl:portType>";
+const BINDING_END: &str = "    </wsdl:operation>\n  </wsdl:binding>";
+
+/// [`TEMPLATE`] with a second port type operation `Op` (an overload), whose input is message
+/// `input` (`In` or `In2`, which has element `Op2`); `names` gives the overloads the input and
+/// output names `One`/`OneResponse` and `Two`/`TwoResponse`, and binds the second overload too,
+/// with SOAPAction `action2`.
+fn overloaded(input: &str, names: bool, action2: &str) -> String {
+    let text = template_with(
+        OP_ELEMENT,
+        &format!(r#"{OP_ELEMENT}<s:element name="Op2"><s:complexType /></s:element>"#),
+    );
+    let text = edit(
+        &text,
+        r#"  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:Op" /></wsdl:message>"#,
+        r#"  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:Op" /></wsdl:message><wsdl:message name="In2"><wsdl:part name="parameters" element="tns:Op2" /></wsdl:message>"#,
+    );
+    if !names {
+        return edit(
+            &text,
+            PORT_TYPE_END,
+            &format!(
+                r#"    </wsdl:operation><wsdl:operation name="Op"><wsdl:input message="tns:{input}" /><wsdl:output message="tns:Out" /></wsdl:operation>
+  </wsdl:portType>"#
+            ),
+        );
+    }
+    let text = edit(
+        &text,
+        r#"      <wsdl:input message="tns:In" />"#,
+        r#"      <wsdl:input name="One" message="tns:In" />"#,
+    );
+    let text = edit(
+        &text,
+        r#"      <wsdl:output message="tns:Out" />"#,
+        r#"      <wsdl:output name="OneResponse" message="tns:Out" />"#,
+    );
+    let text = edit(
+        &text,
+        PORT_TYPE_END,
+        &format!(
+            r#"    </wsdl:operation><wsdl:operation name="Op"><wsdl:input name="Two" message="tns:{input}" /><wsdl:output name="TwoResponse" message="tns:Out" /></wsdl:operation>
+  </wsdl:portType>"#
+        ),
+    );
+    // The binding binds the second overload first.
+    let text = edit(
+        &text,
+        r#"      <wsdl:input><soap:body use="literal" /></wsdl:input>"#,
+        r#"      <wsdl:input name="One"><soap:body use="literal" /></wsdl:input>"#,
+    );
+    let text = edit(
+        &text,
+        BINDING_OUTPUT,
+        r#"      <wsdl:output name="OneResponse"><soap:body use="literal" /></wsdl:output>"#,
+    );
+    edit(
+        &text,
+        BINDING_END,
+        &format!(
+            r#"    </wsdl:operation><wsdl:operation name="Op"><soap:operation soapAction="{action2}" style="document" /><wsdl:input name="Two"><soap:body use="literal" /></wsdl:input><wsdl:output name="TwoResponse"><soap:body use="literal" /></wsdl:output></wsdl:operation>
+  </wsdl:binding>"#
+        ),
+    )
+}
+
+#[test]
+fn overloaded_operations_are_bound_by_their_input_and_output_names() {
+    let dir = temp_dir("overloads");
+    // Two overloads with different body elements and one SOAPAction: each binding operation
+    // binds the overload its names pick out, and each is a method of its own.
+    let path = write(&dir, "sound.wsdl", overloaded("In2", true, "urn:t/Op"));
+    let generated = soapgen::configure()
+        .build_pages(false)
+        .generate(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(generated.notes.is_empty(), "{:#?}", generated.notes);
+    assert_eq!(
+        generated.code.matches("pub async fn op").count(),
+        2,
+        "{}",
+        generated.code
+    );
+    for body in [r#"Some(("urn:t", "Op"))"#, r#"Some(("urn:t", "Op2"))"#] {
+        assert!(generated.code.contains(body), "{body}: {}", generated.code);
+    }
+
+    // Overloads without input and output names cannot be told apart.
+    let text = overloaded("In2", false, "");
+    let path = write(&dir, "nameless.wsdl", &text);
+    let d = input_error(&path);
+    check(
+        &d,
+        Expected {
+            file: &path,
+            line: 20,
+            column: 5,
+            message: "binding `B` binds operation `Op`, which port type `{urn:t}P` overloads, without telling which of 2 overloads it binds",
+            source: r#"    <wsdl:operation name="Op">"#,
+            at: r#"<wsdl:operation name="Op">"#,
+            hint: Some("overloads are told apart by the name= of their wsdl:input and wsdl:output"),
+        },
+    );
+    let hint = d.hint.unwrap();
+    assert!(
+        hint.contains(&format!(
+            "input `OpRequest`, output `OpResponse` (at {}:16:22)",
+            path.display()
+        )),
+        "{hint}"
+    );
+
+    // Names that match no overload.
+    let text = overloaded("In2", true, "urn:t/Op").replacen(
+        r#"<wsdl:input name="Two">"#,
+        r#"<wsdl:input name="Three">"#,
+        1,
+    );
+    let path = write(&dir, "unmatched.wsdl", &text);
+    let d = input_error(&path);
+    assert_eq!((d.location.line, d.location.column), (24, 22), "{d}");
+    assert!(
+        d.message
+            .contains("with input and output names that match none of its 2 overloads"),
+        "{d}"
+    );
+
+    // Two overloads with the same SOAPAction and the same body element: a request cannot be
+    // routed to the second.
+    let text = overloaded("In", true, "urn:t/Op");
+    let path = write(&dir, "unroutable.wsdl", &text);
+    let line = line_of(&text, 16).to_string();
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 16,
+            column: 22,
+            message: &format!(
+                "operation `Op` overloads the operation at {}:13:5 with the same SOAPAction (`urn:t/Op`) and the same body element `{{urn:t}}Op`: a server cannot tell their requests apart",
+                path.display()
+            ),
+            source: &line,
+            at: r#"<wsdl:operation name="Op"><wsdl:input name="Two""#,
+            hint: Some("different soapAction="),
+        },
+    );
+    // A SOAPAction of its own tells the second apart.
+    let path = write(&dir, "by-action.wsdl", overloaded("In", true, "urn:t/Op2"));
+    assert!(notes_of(&path).is_empty());
+}
+
+#[test]
+fn operation_bound_twice_in_one_binding() {
+    let dir = temp_dir("bound-twice");
+    // The same name and the same (absent) input and output names.
+    let line = r#"    </wsdl:operation><wsdl:operation name="Op"><soap:operation soapAction="urn:t/Op2" /></wsdl:operation>"#;
+    let text = edit(TEMPLATE, BINDING_END, &format!("{line}\n  </wsdl:binding>"));
+    let path = write(&dir, "same.wsdl", &text);
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 24,
+            column: 22,
+            message: &format!(
+                "binding `B` binds operation `Op` twice: it is already bound at {}:20:5",
+                path.display()
+            ),
+            source: line,
+            at: r#"<wsdl:operation name="Op"><soap:operation"#,
+            hint: Some("remove one of the two"),
+        },
+    );
+    // Different input names, but the operation is not overloaded: both would bind it.
+    let line = r#"    </wsdl:operation><wsdl:operation name="Op"><wsdl:input name="Other"><soap:body use="literal" /></wsdl:input></wsdl:operation>"#;
+    let text = edit(TEMPLATE, BINDING_END, &format!("{line}\n  </wsdl:binding>"));
+    let path = write(&dir, "named.wsdl", &text);
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 24,
+            column: 22,
+            message: &format!(
+                "binding `B` binds operation `Op` of port type `{{urn:t}}P` twice: it is already bound at {}:20:5",
+                path.display()
+            ),
+            source: line,
+            at: r#"<wsdl:operation name="Op"><wsdl:input name="Other">"#,
+            hint: Some("remove one of the two"),
+        },
+    );
+    // A fault bound twice.
+    let fault = r#"<wsdl:fault name="Oops"><soap:fault use="literal" /></wsdl:fault>"#;
+    let line = format!("{BINDING_OUTPUT}{fault}{fault}");
+    let path = write(&dir, "fault.wsdl", with_faults(&format!("{fault}{fault}")));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 23,
+            column: column_of(&line, "<wsdl:fault", BINDING_OUTPUT.len() + 1),
+            message: &format!(
+                "operation `Op` of binding `B` binds fault `Oops` twice: it is already bound at {}:23:{}",
+                path.display(),
+                column_of(&line, "<wsdl:fault", 0)
+            ),
+            source: &line,
+            at: r#"<wsdl:fault name="Oops">"#,
+            hint: Some("remove one of the two"),
+        },
+    );
+}
+
+#[test]
+fn service_and_port_defined_twice() {
+    let dir = temp_dir("dup-service");
+    let line = r#"  </wsdl:service><wsdl:service name="S"><wsdl:port name="Q" binding="tns:B" /></wsdl:service>"#;
+    let path = write(
+        &dir,
+        "service.wsdl",
+        template_with("  </wsdl:service>", line),
+    );
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 28,
+            column: column_of(line, "<wsdl:service", 0),
+            message: &format!(
+                "service `{{urn:t}}S` is defined twice: it is already defined at {}:26:3",
+                path.display()
+            ),
+            source: line,
+            at: r#"<wsdl:service name="S">"#,
+            hint: Some("remove or rename one of the two"),
+        },
+    );
+    let port = r#"    <wsdl:port name="P" binding="tns:B"><soap:address location="http://localhost/s" /></wsdl:port>"#;
+    let line = format!(r#"{port}<wsdl:port name="P" binding="tns:B" />"#);
+    let path = write(&dir, "port.wsdl", template_with(port, &line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 27,
+            column: column_of(&line, "<wsdl:port", 5),
+            message: &format!(
+                "port `P` of service `S` is defined twice: it is already defined at {}:27:5",
+                path.display()
+            ),
+            source: &line,
+            at: r#"<wsdl:port name="P" binding="tns:B" />"#,
+            hint: Some("rename or remove one of the two"),
+        },
+    );
 }

@@ -221,9 +221,11 @@ pub enum SimpleVariety {
         /// An inline item type.
         inline_item: Option<Box<SimpleType>>,
     },
-    /// `xs:union memberTypes=`.
+    /// `xs:union memberTypes=`, with its inline member types (`xs:union/xs:simpleType`).
     Union {
-        /// Named member types.
+        /// The named member types, then the types the inline member types refer to (their
+        /// restriction bases, list item types and own union members, however deeply nested).
+        /// A union's values are kept as text, so its members are only checked to be defined.
         members: Vec<QName>,
         /// Where the `xs:union` is written.
         location: Location,
@@ -401,6 +403,9 @@ pub struct HeaderBinding {
 /// `soap:body` and `soap:header`s of one direction.
 #[derive(Debug, Clone, Default)]
 pub struct BindingMessage {
+    /// `name=` of the binding's `wsdl:input` / `wsdl:output`: with the operation's name, it
+    /// tells apart the overloads of an operation name in the port type.
+    pub name: Option<String>,
     /// `soap:body parts=` (None = all parts).
     pub body_parts: Option<Vec<String>>,
     /// `use="encoded"`.
@@ -411,6 +416,18 @@ pub struct BindingMessage {
     pub body_location: Option<Location>,
     /// Headers.
     pub headers: Vec<HeaderBinding>,
+}
+
+/// A `wsdl:binding/wsdl:operation/wsdl:fault`: binds the port type operation's fault of the
+/// same name.
+#[derive(Debug, Clone)]
+pub struct BindingFault {
+    /// `name=`.
+    pub name: String,
+    /// `use="encoded"` on its `soap:fault` / `soap12:fault`.
+    pub encoded: bool,
+    /// Where it is written.
+    pub location: Location,
 }
 
 /// A `wsdl:binding/wsdl:operation`.
@@ -426,6 +443,8 @@ pub struct BindingOperation {
     pub input: BindingMessage,
     /// Output side.
     pub output: BindingMessage,
+    /// `wsdl:fault`s, in document order.
+    pub faults: Vec<BindingFault>,
     /// Where it is written.
     pub location: Location,
 }

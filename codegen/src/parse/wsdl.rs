@@ -215,6 +215,7 @@ fn parse_binding(ctx: &Ctx, node: Node, name: QName) -> R<Binding> {
             style: soap_op.and_then(parse_style).unwrap_or(default_style),
             input: BindingMessage::default(),
             output: BindingMessage::default(),
+            faults: Vec::new(),
             location: ctx.loc(op),
         };
         for io in children(op) {
@@ -222,6 +223,8 @@ fn parse_binding(ctx: &Ctx, node: Node, name: QName) -> R<Binding> {
                 bop.input = parse_binding_message(ctx, io)?;
             } else if is(io, WSDL_NS, "output") {
                 bop.output = parse_binding_message(ctx, io)?;
+            } else if is(io, WSDL_NS, "fault") {
+                bop.faults.push(parse_binding_fault(ctx, io, &bop.name)?);
             }
         }
         operations.push(bop);
@@ -235,8 +238,29 @@ fn parse_binding(ctx: &Ctx, node: Node, name: QName) -> R<Binding> {
     })
 }
 
+/// A binding operation's `wsdl:fault`, which names the port type operation's fault it binds.
+fn parse_binding_fault(ctx: &Ctx, node: Node, operation: &str) -> R<BindingFault> {
+    let name = node.attribute("name").ok_or_else(|| {
+        ctx.error(
+            node,
+            format!("wsdl:fault of binding operation `{operation}` without a name"),
+        )
+        .with_hint("a binding's wsdl:fault names the wsdl:fault of the port type operation it binds: add name=\"…\" with that fault's name")
+    })?;
+    let soap_fault =
+        children(node).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "fault");
+    Ok(BindingFault {
+        name: name.to_string(),
+        encoded: soap_fault.and_then(|f| f.attribute("use")) == Some("encoded"),
+        location: ctx.loc(node),
+    })
+}
+
 fn parse_binding_message(ctx: &Ctx, node: Node) -> R<BindingMessage> {
-    let mut out = BindingMessage::default();
+    let mut out = BindingMessage {
+        name: node.attribute("name").map(str::to_string),
+        ..BindingMessage::default()
+    };
     for child in children(node).filter(|c| soap_ns(*c).is_some()) {
         match child.tag_name().name() {
             "body" => {

@@ -459,11 +459,14 @@ pub(crate) fn parse_complex(ctx: &Ctx, node: Node) -> R<ComplexType> {
     let mut attributes = parse_attribute_list(ctx, node)?;
     let mut mixed = bool_attr(node, "mixed");
     let mut content = ComplexContent::Particle(first_particle(ctx, node)?);
+    let mut content_node: Option<Node> = None;
     for child in children(node) {
         let simple = is(child, XSD_NS, "simpleContent");
         if !(simple || is(child, XSD_NS, "complexContent")) {
             continue;
         }
+        check_one_content(ctx, node, child, content_node)?;
+        content_node = Some(child);
         mixed |= bool_attr(child, "mixed");
         let Some(derivation) =
             children(child).find(|c| is(*c, XSD_NS, "extension") || is(*c, XSD_NS, "restriction"))
@@ -507,6 +510,57 @@ pub(crate) fn parse_complex(ctx: &Ctx, node: Node) -> R<ComplexType> {
     })
 }
 
+/// Checks that `content`, an `xs:simpleContent` or `xs:complexContent` of the complex type
+/// `node`, is its only content: XML Schema allows no particle beside it (the particle of a
+/// derived type is written inside its derivation), and no second one (`earlier`). Either would be
+/// lost, as the derivation replaces the content model.
+fn check_one_content(ctx: &Ctx, node: Node, content: Node, earlier: Option<Node>) -> R<()> {
+    let shown = |n: Node| super::prefixed(n, n.tag_name().name());
+    if let Some(earlier) = earlier {
+        let at = ctx.loc(earlier);
+        return Err(ctx
+            .error(
+                content,
+                format!(
+                    "`{}` is a second content inside `{}`, which has `{}` already (at {}:{})",
+                    shown(content),
+                    shown(node),
+                    shown(earlier),
+                    at.line,
+                    at.column
+                ),
+            )
+            .with_hint("a complex type has one xs:simpleContent or xs:complexContent: remove one of the two"));
+    }
+    let Some(particle) = children(node).find(|c| is_particle(*c)) else {
+        return Ok(());
+    };
+    let hint = if is(content, XSD_NS, "simpleContent") {
+        format!(
+            "a type with `{}` has text and attributes, no child elements: remove the `{}`, or derive with xs:complexContent to add elements",
+            shown(content),
+            shown(particle)
+        )
+    } else {
+        format!(
+            "move the `{}` into the xs:extension (or xs:restriction) of the `{}`, where a derived type's own elements are written",
+            shown(particle),
+            shown(content)
+        )
+    };
+    Err(ctx
+        .error(
+            particle,
+            format!(
+                "`{}` and `{}` are both inside `{}`, which can have only one of them",
+                shown(particle),
+                shown(content),
+                shown(node)
+            ),
+        )
+        .with_hint(hint))
+}
+
 pub(crate) fn parse_simple(ctx: &Ctx, node: Node) -> R<SimpleType> {
     let mut variety = None;
     for child in children(node) {
@@ -545,6 +599,12 @@ pub(crate) fn parse_simple(ctx: &Ctx, node: Node) -> R<SimpleType> {
             {
                 members.push(ctx.resolve_qname(child, m)?);
             }
+            // Inline member types are parsed (so their own errors are reported) and stand in
+            // the member list as the types they refer to: a union's values are kept as text,
+            // so what matters of a member is that what it names is defined.
+            for inline in children(child).filter(|c| is(*c, XSD_NS, "simpleType")) {
+                referenced_types(&parse_simple(ctx, inline)?, &mut members);
+            }
             variety = Some(SimpleVariety::Union {
                 members,
                 location: ctx.loc(child),
@@ -561,4 +621,25 @@ pub(crate) fn parse_simple(ctx: &Ctx, node: Node) -> R<SimpleType> {
         doc: documentation(node, XSD_NS),
         location: ctx.loc(node),
     })
+}
+
+/// Adds to `out` the types `st` refers to, those of its inline types included, each once.
+fn referenced_types(st: &SimpleType, out: &mut Vec<QName>) {
+    let (named, inline): (Vec<&QName>, _) = match &st.variety {
+        SimpleVariety::Restriction {
+            base, inline_base, ..
+        } => (base.iter().collect(), inline_base.as_deref()),
+        SimpleVariety::List { item, inline_item } => {
+            (item.iter().collect(), inline_item.as_deref())
+        }
+        SimpleVariety::Union { members, .. } => (members.iter().collect(), None),
+    };
+    for name in named {
+        if !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    if let Some(inline) = inline {
+        referenced_types(inline, out);
+    }
 }

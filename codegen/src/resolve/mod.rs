@@ -8,7 +8,7 @@ mod types;
 
 use crate::error::{Diagnostic, Location, Result};
 use crate::parse::model::{self as syn, Definitions, QName, Style};
-use index::Index;
+use index::{bound_operation, Index};
 use ir::*;
 use std::collections::{BTreeMap, BTreeSet};
 use types::TypeResolver;
@@ -81,21 +81,23 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             &mut notes,
         )?);
         for binding in &bindings {
+            // Each binding operation binds one operation of the port type, and no other
+            // binding operation binds the same one (which would be left unused).
+            let mut bound: Vec<(&syn::Operation, &syn::BindingOperation)> = Vec::new();
             for bop in &binding.operations {
-                if !port_type.operations.iter().any(|o| o.name == bop.name) {
+                let op = bound_operation(port_type, binding, bop)?;
+                if let Some((_, first)) = bound.iter().find(|(o, _)| std::ptr::eq(*o, op)) {
                     return Err(Diagnostic::new(
                         bop.location.clone(),
                         format!(
-                            "binding `{}` has an operation `{}`, which its port type `{}` does not declare",
-                            binding.name.local, bop.name, port_type.name
+                            "binding `{}` binds operation `{}` of port type `{}` twice: it is already bound at {}",
+                            binding.name.local, op.name, port_type.name, first.location
                         ),
                     )
-                    .with_hint(format!(
-                        "a binding's operations are those of the port type named by its type=: check the spelling (names are case-sensitive), or declare the operation in port type `{}`",
-                        port_type.name.local
-                    ))
+                    .with_hint("remove one of the two; overloads of one operation name are told apart by the name= of their wsdl:input and wsdl:output, which the binding operations repeat")
                     .into());
                 }
+                bound.push((op, bop));
             }
         }
     }
@@ -175,15 +177,9 @@ fn service(
                 continue;
             }
         }
-        operations.push(operation(
-            resolver,
-            op,
-            bindings,
-            index,
-            &port_type.name.ns,
-            notes,
-        )?);
+        operations.push(operation(resolver, op, port_type, bindings, index, notes)?);
     }
+    check_overloads(&operations)?;
     Ok(Service {
         name: service_name.unwrap_or_else(|| port_type.name.local.clone()),
         port_type: port_type.name.clone(),
@@ -194,22 +190,86 @@ fn service(
     })
 }
 
+/// Two overloads (operations of one name) whose requests a server cannot tell apart are an
+/// error: the later one has no SOAPAction the earlier one does not have too, and the same body
+/// element (requests go by SOAPAction, then by body element, to the first operation that fits).
+fn check_overloads(operations: &[Operation]) -> Result<()> {
+    let actions = |op: &Operation| -> BTreeSet<String> {
+        op.actions
+            .values()
+            .filter(|a| !a.is_empty())
+            .cloned()
+            .collect()
+    };
+    let body = |op: &Operation| op.input.as_ref().map(|e| e.name.clone());
+    for (i, later) in operations.iter().enumerate() {
+        let Some(earlier) = operations[..i].iter().find(|e| {
+            e.name == later.name && body(e) == body(later) && actions(later).is_subset(&actions(e))
+        }) else {
+            continue;
+        };
+        let own = actions(later);
+        let action = if own.is_empty() {
+            "no SOAPAction".to_string()
+        } else {
+            let listed: Vec<String> = own.iter().map(|a| format!("`{a}`")).collect();
+            format!("the same SOAPAction ({})", listed.join(", "))
+        };
+        let element = body(later).map_or("an empty body".to_string(), |e| {
+            format!("the same body element `{e}`")
+        });
+        return Err(Diagnostic::new(
+            later.location.clone(),
+            format!(
+                "operation `{}` overloads the operation at {} with {action} and {element}: a server cannot tell their requests apart",
+                later.name, earlier.location
+            ),
+        )
+        .with_hint("give the overloads different soapAction= in their binding operations, or input messages whose parts are different elements")
+        .into());
+    }
+    Ok(())
+}
+
 fn operation(
     resolver: &mut TypeResolver,
     op: &syn::Operation,
+    port_type: &syn::PortType,
     bindings: &[&syn::Binding],
     index: &Index,
-    port_ns: &str,
     notes: &mut Vec<(Location, String)>,
 ) -> Result<Operation> {
+    let port_ns = &port_type.name.ns;
     let mut actions = BTreeMap::new();
     let mut binding_op: Option<&syn::BindingOperation> = None;
     for b in bindings {
-        let Some(bop) = b.operations.iter().find(|o| o.name == op.name) else {
+        // An overloaded name is bound once per overload: the binding operation of this one
+        // is the one whose input and output names pick it out.
+        let mut found = None;
+        for bop in b.operations.iter().filter(|o| o.name == op.name) {
+            if std::ptr::eq(bound_operation(port_type, b, bop)?, op) {
+                found = Some(bop);
+                break;
+            }
+        }
+        let Some(bop) = found else {
             continue;
         };
         if let (Some(v), Some(action)) = (b.soap, &bop.soap_action) {
             actions.entry(v).or_insert_with(|| action.clone());
+        }
+        let encoded: Vec<&syn::BindingFault> = bop.faults.iter().filter(|f| f.encoded).collect();
+        if let Some(first) = encoded.first() {
+            let names: Vec<String> = encoded.iter().map(|f| format!("`{}`", f.name)).collect();
+            notes.push((
+                first.location.clone(),
+                format!(
+                    "operation `{}` binds its {} {} with use=\"encoded\": fault details are read and written as literal XML (without xsi:type annotations or multi-references)",
+                    op.name,
+                    if names.len() == 1 { "fault" } else { "faults" },
+                    names.join(", ")
+                ),
+            ));
         }
         binding_op.get_or_insert(bop);
     }
