@@ -22,4 +22,5 @@ pub const FEATURES: &[&str] = &[
     "element-form",
     "name-collisions",
     "soap-encoded-array",
+    "polymorphism",
 ];

@@ -113,6 +113,11 @@ pub mod features {
     pub mod soap_encoded_array {
         soapgen_runtime::include_soap!("soap-encoded-array");
     }
+    /// Xsi:type polymorphism (abstract and concrete bases, extension and restriction) and
+    /// substitution groups (abstract and concrete heads).
+    pub mod polymorphism {
+        soapgen_runtime::include_soap!("polymorphism");
+    }
 }
 
 /// The generated source exactly as build.rs wrote it; the end-to-end tests check that the CLI

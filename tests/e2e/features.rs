@@ -260,6 +260,8 @@ struct Construct<S: SoapDispatch> {
     request: &'static str,
     response: &'static str,
     claimed: Vec<String>,
+    /// SOAP encoding: the server annotates types, so the re-encoding step does too.
+    encoded: bool,
 }
 
 impl<S: SoapDispatch> Construct<S> {
@@ -273,6 +275,7 @@ impl<S: SoapDispatch> Construct<S> {
             request: "EchoRequest",
             response: "EchoResponse",
             claimed: Vec::new(),
+            encoded: false,
         }
     }
 
@@ -292,6 +295,12 @@ impl<S: SoapDispatch> Construct<S> {
     fn read(&self, file: &str) -> String {
         let path = features_dir().join(self.name).join(file);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// SOAP encoding (`use="encoded"`): values are written with `xsi:type`.
+    fn encoded(mut self) -> Self {
+        self.encoded = true;
+        self
     }
 
     /// Decodes `file`, hands the value and the expected tree (the input's body element) to
@@ -319,6 +328,7 @@ impl<S: SoapDispatch> Construct<S> {
         check(&value, &mut expected);
 
         let mut envelope = EnvelopeWriter::new(message.version());
+        envelope.body().set_annotate_types(self.encoded);
         soapgen_runtime::xml::write_element(envelope.body(), &self.ns, self.request, &value);
         let written = envelope.finish();
         assert_trees(
@@ -576,7 +586,8 @@ async fn group_refs() {
 #[tokio::test]
 async fn complex_extension() {
     use features::complex_extension::*;
-    let mut f = Construct::new("complex-extension", echo_server!(complex_extension::Kennel));
+    let mut f = Construct::new("complex-extension", echo_server!(complex_extension::Kennel))
+        .qnames(&["type"]);
     f.message("kennel.xml", |v: &Kennel, expected| {
         assert_eq!(
             v.puppy,
@@ -589,12 +600,21 @@ async fn complex_extension() {
                 age_weeks: 9,
             }
         );
-        assert_eq!(v.dog.len(), 2);
+        // Dog has a derived type (Puppy), so a `dog` element holds `AnyDog`.
+        let dogs: Vec<&Dog> = v
+            .dog
+            .iter()
+            .map(|d| match d {
+                AnyDog::Dog(d) => &**d,
+                other => panic!("a plain Dog was sent: {other:?}"),
+            })
+            .collect();
+        assert_eq!(dogs.len(), 2);
         assert_eq!(
-            (v.dog[0].id, v.dog[0].good_boy, v.dog[0].legs),
+            (dogs[0].id, dogs[0].good_boy, dogs[0].legs),
             (2, None, None)
         );
-        assert_eq!((v.dog[1].good_boy, v.dog[1].legs), (Some(false), Some(3)));
+        assert_eq!((dogs[1].good_boy, dogs[1].legs), (Some(false), Some(3)));
         assert_eq!(
             v.tagged,
             Some(Tagged {
@@ -605,8 +625,12 @@ async fn complex_extension() {
             })
         );
         assert_eq!(
-            v.animal.as_ref().map(|a| (a.id, a.legs)),
-            Some((5, Some(0)))
+            v.animal,
+            Some(AnyAnimal::Animal(Box::new(Animal {
+                id: 5,
+                name: s("Nemo"),
+                legs: Some(0),
+            })))
         );
         // xs:boolean is written in its canonical form.
         expected.at("dog[1]").set_attr("", "goodBoy", "false");
@@ -614,23 +638,110 @@ async fn complex_extension() {
     .await;
     f.message("xsi-type.xml", |v: &Kennel, expected| {
         assert_eq!((v.puppy.id, v.puppy.age_weeks), (10, 12));
-        // xsi:type polymorphism is not mapped (README, "Not generated yet"): a Dog sent where
-        // an Animal is declared decodes as the Animal it also is; what only a Dog has (breed,
-        // goodBoy) is not kept, and no xsi:type is written.
+        // A Dog sent where an Animal is declared decodes as the Dog, with all it has.
         assert_eq!(
             v.animal,
-            Some(Animal {
+            Some(AnyAnimal::Dog(Box::new(Dog {
                 id: 11,
+                good_boy: Some(true),
                 name: s("Lassie"),
                 legs: None,
-            })
+                breed: s("Collie"),
+            })))
         );
-        assert_eq!(expected.remove_attr_everywhere(XSI_NS, "type"), 2);
-        expected.at("animal").remove_attr("", "goodBoy");
-        expected.remove("animal/breed");
+        // `puppy` is declared a Puppy, which nothing derives from: its xsi:type naming the
+        // declared type itself is not written back (it says nothing); the Dog's is.
+        expected.at("puppy").remove_attr(XSI_NS, "type");
     })
     .await;
     f.done();
+}
+
+#[tokio::test]
+async fn polymorphism() {
+    use features::polymorphism::*;
+    let mut f =
+        Construct::new("polymorphism", echo_server!(polymorphism::Drawing)).qnames(&["type"]);
+    let square = |label: &str, side| Square {
+        label: s(label),
+        side,
+    };
+    let colored = |color: &str, label: &str, side| ColoredSquare {
+        color: Some(s(color)),
+        label: s(label),
+        side,
+    };
+    f.message("drawing.xml", |v: &Drawing, _| {
+        assert_eq!(
+            v.main,
+            AnyShape::Circle(Box::new(Circle {
+                label: s("sun"),
+                radius: 2.5
+            }))
+        );
+        assert_eq!(
+            v.extra,
+            [
+                AnyShape::from(square("box", 3)),
+                AnyShape::from(colored("red", "tile", 1)),
+            ]
+        );
+        assert_eq!(v.square, Some(AnySquare::from(colored("blue", "sq", 4))));
+        assert_eq!(
+            v.origin,
+            AnyPoint::Point(Box::new(Point { x: 1, y: Some(2) }))
+        );
+        // Members of the abstract head's group, one through a member's own group; `tile` has
+        // no type of its own and takes its head's (Square).
+        assert_eq!(
+            v.shape,
+            [
+                ShapeGroup::Circle(Circle {
+                    label: s("moon"),
+                    radius: 1.0
+                }),
+                ShapeGroup::Square(square("block", 7).into()),
+                ShapeGroup::Tile(square("floor", 2).into()),
+            ]
+        );
+        assert_eq!(v.note, Some(NoteGroup::UrgentNote(s("hurry"))));
+    })
+    .await;
+    f.message("restriction.xml", |v: &Drawing, expected| {
+        assert_eq!(v.main, AnyShape::from(square("only", 5)));
+        assert_eq!(v.square, Some(AnySquare::from(square("plain", 6))));
+        assert_eq!(v.origin, AnyPoint::OnAxis(Box::new(OnAxis { x: 9 })));
+        assert_eq!(v.note, Some(NoteGroup::Note(s("calm"))));
+        // An xsi:type naming the declared type itself says nothing and is not written back.
+        expected.at("square").remove_attr(XSI_NS, "type");
+    })
+    .await;
+    f.done();
+
+    // An abstract declared type needs an xsi:type naming a concrete derived type.
+    let main = |attrs: &str| {
+        format!(
+            r#"<EchoRequest xmlns="urn:feature:polymorphism" xmlns:i="{XSI_NS}"><main{attrs}><label>x</label></main><origin><x>0</x></origin></EchoRequest>"#
+        )
+    };
+    let err = f.failure::<Drawing>(&main(""));
+    assert!(
+        err.to_string().contains("abstract type `Shape`")
+            && err.to_string().contains("it has no xsi:type"),
+        "{err}"
+    );
+    let err = f.failure::<Drawing>(&main(r#" i:type="Point""#));
+    assert!(
+        err.to_string()
+            .contains("xsi:type `{urn:feature:polymorphism}Point` is not one of them"),
+        "{err}"
+    );
+    // An xsi:type with an undeclared prefix is refused, not guessed.
+    let err = f.failure::<Drawing>(&main(r#" i:type="q:Circle""#));
+    assert!(
+        err.to_string().contains("undeclared namespace prefix `q`"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -658,13 +769,16 @@ async fn complex_restriction() {
         );
         assert_eq!(
             v.base,
-            Some(Base {
-                lang: Some(s("fr")),
-                hidden: Some(true),
-                code: s("C3"),
-                label: None,
-                extra: vec![s("x"), s("y")],
-            })
+            Some(
+                Base {
+                    lang: Some(s("fr")),
+                    hidden: Some(true),
+                    code: s("C3"),
+                    label: None,
+                    extra: vec![s("x"), s("y")],
+                }
+                .into()
+            )
         );
     })
     .await;
@@ -694,6 +808,7 @@ async fn simple_content_extension() {
                 approx: Some(false),
                 value: "12.50".parse::<Decimal>().unwrap(),
             }
+            .into()
         );
         let taxed = v.taxed.as_ref().unwrap();
         assert_eq!(taxed.value.as_str(), "19.99");
@@ -719,7 +834,10 @@ async fn simple_content_extension() {
     })
     .await;
     f.message("minimal.xml", |v: &Prices, _| {
-        assert_eq!(v.price.value.as_str(), "-0.000000000000000000001");
+        let AnyMoney::Money(price) = &v.price else {
+            panic!("a plain Money was sent: {:?}", v.price);
+        };
+        assert_eq!(price.value.as_str(), "-0.000000000000000000001");
         assert_eq!(v.taxed, None);
         assert_eq!(v.label.len(), 1);
     })
@@ -761,11 +879,14 @@ async fn simple_content_restriction() {
         assert_eq!(grades, [("letter", "A"), ("letter", "C")]);
         assert_eq!(
             v.raw,
-            Some(Measure {
-                unit: s("kg"),
-                precision: Some(2),
-                value: s("3.14"),
-            })
+            Some(
+                Measure {
+                    unit: s("kg"),
+                    precision: Some(2),
+                    value: s("3.14"),
+                }
+                .into()
+            )
         );
     })
     .await;
@@ -1291,18 +1412,31 @@ async fn soap_encoded_array() {
     }
     let mut f = Construct::new("soap-encoded-array", FeatureServer::new(EchoArrays))
         .elements("Echo", "EchoResponse")
-        .qnames(&["arrayType"]);
+        .qnames(&["arrayType", "type"])
+        .encoded();
     // What we write for an rpc/encoded part differs from these peers in ways SOAP encoding
-    // allows (the generation note says so): no xsi:type annotations, array items named `item`,
-    // struct members in schema order, and no encodingStyle attribute on the wrapper.
+    // allows: array items named `item`, struct members in schema order, and no encodingStyle
+    // attribute on the wrapper. Every value says its type, as Axis writes them: arrays
+    // `soapenc:Array`, structs their schema type, built-ins `xsd:…`.
     let as_we_write = |expected: &mut Tree| {
-        expected.remove_attr_everywhere(XSI_NS, "type");
         expected.remove_attr_everywhere(SOAPENV_NS, "encodingStyle");
+        let xsi_type = (s(XSI_NS), s("type"));
+        let typed = |t: &str| format!("{{{XSD_NS}}}{t}");
         for array in &mut expected.children {
+            array
+                .attributes
+                .insert(xsi_type.clone(), format!("{{{SOAPENC_NS}}}Array"));
             for item in &mut array.children {
                 item.local = s("item");
-                if !item.children.is_empty() {
+                if item.children.is_empty() {
+                    item.attributes.insert(xsi_type.clone(), typed("int"));
+                } else {
                     item.order_children(&["x", "y"]);
+                    item.attributes
+                        .insert(xsi_type.clone(), s("{urn:feature:soap-encoded-array}Point"));
+                    for member in &mut item.children {
+                        member.attributes.insert(xsi_type.clone(), typed("int"));
+                    }
                 }
             }
         }

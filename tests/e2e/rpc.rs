@@ -76,7 +76,14 @@ async fn rpc_encoded_arrays() {
         body.contains(r#"arrayType="xsd:string[2]""#) || body.contains(":string[2]\""),
         "{body}"
     );
-    assert!(body.contains("<item>a</item><item>b</item>"), "{body}");
+    // SOAP encoding: every value says its type.
+    assert!(
+        body.contains(
+            r#"<item xsi:type="xsd:string">a</item><item xsi:type="xsd:string">b</item>"#
+        ),
+        "{body}"
+    );
+    assert!(body.contains(r#"xsi:type="ns1:Array""#), "{body}");
 }
 
 /// An Axis 1-style response: the array is a separate `multiRef` Body entry referenced by `href`.

@@ -309,6 +309,8 @@ impl Builder<'_> {
                         return Some(Ok(ValueModel::Enumeration(self.enumeration(id, values))))
                     }
                     TypeKind::Alias(inner) | TypeKind::List(inner) => current = *inner,
+                    // Samples and forms show the declared (base) type.
+                    TypeKind::Polymorphic { base, .. } => current = TypeRef::Named(*base),
                 },
             }
         }
@@ -327,6 +329,7 @@ impl Builder<'_> {
         let ir = self.ir;
         match &ir.types[id].kind {
             TypeKind::Struct(st) => self.struct_model(st),
+            TypeKind::Polymorphic { base, .. } => self.type_model(*base),
             TypeKind::Choice(fields) => {
                 let alternatives = self.alternatives(fields, Occurrence::Required);
                 let index = self.model.choices.len();

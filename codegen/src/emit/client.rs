@@ -208,6 +208,10 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
             .chain(notes.iter().map(String::as_str)),
     );
     let allow = super::many_arguments(params.len());
+    // SOAP encoding: values say their types.
+    let annotate = op
+        .encoded
+        .then(|| quote!(envelope.body().set_annotate_types(true);));
     // An operation with declared faults returns them decoded; the other errors convert.
     let (error_ty, classify) = match &op_plan.faults {
         Some((name, _)) => {
@@ -226,6 +230,7 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
             #build_input
             let mut envelope = #rt::EnvelopeWriter::new(self.core.version());
             #(#write_headers)*
+            #annotate
             #write_body
             let response = self.core.call(#action, envelope.finish()).await #classify?;
             #decode

@@ -20,6 +20,22 @@ pub fn type_codecs(e: &Emitter, id: TypeId) -> TokenStream {
         TypeKind::Choice(variants) => choice_writer(e, id, variants),
         TypeKind::List(item) => list_codec(e, id, item),
         TypeKind::Alias(_) => quote!(),
+        TypeKind::Polymorphic {
+            base,
+            abstract_base,
+            variants,
+        } => polymorphic_codecs(e, id, *base, *abstract_base, variants),
+    }
+}
+
+/// The `(namespace, local)` tokens `xsi:type` names type `id` by, if it is a named type.
+fn schema_type_tokens(e: &Emitter, id: TypeId) -> Option<TokenStream> {
+    match &e.ir.types[id].origin {
+        Origin::Named(q) => {
+            let (ns, local) = (&q.ns, &q.local);
+            Some(quote!((#ns, #local)))
+        }
+        _ => None,
     }
 }
 
@@ -89,7 +105,7 @@ fn is_simple(e: &Emitter, t: &TypeRef) -> bool {
         TypeRef::Named(id) => match &e.ir.types[*id].kind {
             TypeKind::Enum { .. } | TypeKind::List(_) => true,
             TypeKind::Alias(target) => is_simple(e, target),
-            TypeKind::Struct(_) | TypeKind::Choice(_) => false,
+            TypeKind::Struct(_) | TypeKind::Choice(_) | TypeKind::Polymorphic { .. } => false,
         },
     }
 }
@@ -358,11 +374,19 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
         quote!(#(#slots)* #lp)
     };
 
+    let xsi_type = schema_type_tokens(e, id).map(|t| {
+        quote! {
+            fn xsi_type(&self) -> Option<(&'static str, &'static str)> {
+                Some(#t)
+            }
+        }
+    });
     quote! {
         impl #rt::ToXml for #name {
             fn write_content(&self, #w_param: &mut #rt::XmlWriter) {
                 #(#writes)*
             }
+            #xsi_type
         }
         impl #rt::FromXml for #name {
             fn read_content<'a>(r: &mut #rt::XmlReader<'a>, start: &#rt::Start<'a>) -> Result<Self, #rt::DecodeError> {
@@ -381,8 +405,11 @@ fn enum_codec(e: &Emitter, id: TypeId, values: &[(String, Option<String>)]) -> T
     let unrecognized = ident(&names.unrecognized);
     let variants: Vec<_> = names.members.iter().map(|v| ident(v)).collect();
     let texts: Vec<&String> = values.iter().map(|(v, _)| v).collect();
+    let schema_type = schema_type_tokens(e, id)
+        .map(|t| quote!(const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some(#t);));
     quote! {
         impl #rt::XsdSimple for #name {
+            #schema_type
             fn to_text(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Borrowed(match self {
                     #(Self::#variants => #texts,)*
@@ -463,6 +490,9 @@ fn soap_array_codecs(e: &Emitter, id: TypeId, item_type: &QName, item: &Field) -
                 );
                 #rt::xml::write_repeated(w, "", "item", &self.#member);
             }
+            fn xsi_type(&self) -> Option<(&'static str, &'static str)> {
+                Some(("http://schemas.xmlsoap.org/soap/encoding/", "Array"))
+            }
         }
         impl #rt::FromXml for #name {
             fn read_content<'a>(r: &mut #rt::XmlReader<'a>, start: &#rt::Start<'a>) -> Result<Self, #rt::DecodeError> {
@@ -471,6 +501,77 @@ fn soap_array_codecs(e: &Emitter, id: TypeId, item_type: &QName, item: &Field) -
                     items.push(#value);
                 }
                 Ok(Self { #member: items })
+            }
+        }
+    }
+}
+
+/// A type or one of its derived types: decoding follows `xsi:type` (no `xsi:type`, or one
+/// naming a type not derived from the base, reads the base; an abstract base refuses both),
+/// and a derived value is written with its `xsi:type`.
+fn polymorphic_codecs(
+    e: &Emitter,
+    id: TypeId,
+    base: TypeId,
+    abstract_base: bool,
+    variants: &[(QName, TypeId)],
+) -> TokenStream {
+    let rt = &e.rt;
+    let name = ident(&e.plan.types[id].name);
+    let base_name = ident(&e.plan.types[base].name);
+    let variant = |v: &TypeId| ident(&e.plan.types[*v].name);
+    let type_arms = variants.iter().map(|(q, v)| {
+        let (ns, local, v) = (&q.ns, &q.local, variant(v));
+        quote!(Self::#v(_) => Some((#ns, #local)),)
+    });
+    let write_arms = variants.iter().map(|(_, v)| {
+        let v = variant(v);
+        quote!(Self::#v(value) => #rt::ToXml::write_content(&**value, w),)
+    });
+    let derived = variants.iter().filter(|(_, v)| *v != base).map(|(_, v)| {
+        let v = variant(v);
+        quote!(Self::#v(_))
+    });
+    let read_arms = variants.iter().map(|(q, v)| {
+        let (ns, local, v) = (&q.ns, &q.local, variant(v));
+        quote! {
+            Some((#ns, #local)) => Ok(Self::#v(Box::new(<#v as #rt::FromXml>::read_content(r, start)?))),
+        }
+    });
+    let fallback = if abstract_base {
+        let base_q = match &e.ir.types[base].origin {
+            Origin::Named(q) => q.local.clone(),
+            _ => String::new(),
+        };
+        let allowed: Vec<&String> = variants.iter().map(|(q, _)| &q.local).collect();
+        quote!(_ => Err(#rt::xml::abstract_type(start, named, #base_q, &[#(#allowed),*])),)
+    } else {
+        quote!(_ => Ok(Self::#base_name(Box::new(<#base_name as #rt::FromXml>::read_content(r, start)?))),)
+    };
+    let requires = if variants.iter().any(|(_, v)| *v != base) {
+        quote!(matches!(self, #(#derived)|*))
+    } else {
+        quote!(false)
+    };
+    quote! {
+        impl #rt::ToXml for #name {
+            fn write_content(&self, w: &mut #rt::XmlWriter) {
+                match self { #(#write_arms)* }
+            }
+            fn xsi_type(&self) -> Option<(&'static str, &'static str)> {
+                match self { #(#type_arms)* }
+            }
+            fn requires_xsi_type(&self) -> bool {
+                #requires
+            }
+        }
+        impl #rt::FromXml for #name {
+            fn read_content<'a>(r: &mut #rt::XmlReader<'a>, start: &#rt::Start<'a>) -> Result<Self, #rt::DecodeError> {
+                let named = #rt::xml::xsi_type(r, start)?;
+                match named.as_ref().map(|(ns, local)| (ns.as_str(), local.as_str())) {
+                    #(#read_arms)*
+                    #fallback
+                }
             }
         }
     }

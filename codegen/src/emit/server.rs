@@ -391,10 +391,15 @@ fn dispatch_arm(
         }
     };
     let call = quote!(self.service.#method(#(#args),*).await?);
+    // SOAP encoding: values say their types.
+    let annotate = op
+        .encoded
+        .then(|| quote!(envelope.body().set_annotate_types(true);));
     let respond = match &op_plan.output {
         Shape::Empty => quote! {
             #call;
             let mut envelope = #rt::EnvelopeWriter::new(message.version());
+            #annotate
             envelope.body();
             Ok(envelope.finish())
         },
@@ -403,6 +408,7 @@ fn dispatch_arm(
             quote! {
                 let output = #call;
                 let mut envelope = #rt::EnvelopeWriter::new(message.version());
+            #annotate
                 #rt::xml::write_element(envelope.body(), #ns, #local, &output);
                 Ok(envelope.finish())
             }
@@ -410,6 +416,7 @@ fn dispatch_arm(
         Shape::Parts { .. } => quote! {
             let output = #call;
             let mut envelope = #rt::EnvelopeWriter::new(message.version());
+            #annotate
             #rt::ToXml::write_content(&output, envelope.body());
             Ok(envelope.finish())
         },
@@ -430,6 +437,7 @@ fn dispatch_arm(
             quote! {
                 #bind
                 let mut envelope = #rt::EnvelopeWriter::new(message.version());
+            #annotate
                 #rt::xml::write_element(envelope.body(), #ns, #local, &#value);
                 Ok(envelope.finish())
             }

@@ -14,6 +14,11 @@ fn origin_doc(t: &TypeDef) -> String {
             "The anonymous type of element {}.",
             wire_name(&q.ns, &q.local)
         ),
+        Origin::Derivations(_) => "Told apart on the wire by `xsi:type`.".to_string(),
+        Origin::SubstitutionGroup(q) => format!(
+            "The substitution group of element {}.",
+            wire_name(&q.ns, &q.local)
+        ),
         Origin::Nested { name, .. } => {
             format!("An anonymous type, declared inside the type containing `{name}`.")
         }
@@ -38,6 +43,10 @@ fn occurrence_doc(f: &Field) -> String {
     match f.kind {
         FieldKind::Element(_) => format!(
             "Element {} ({occ}{nil}{default}).",
+            wire_name(&f.wire.ns, &f.wire.local)
+        ),
+        FieldKind::Choice(_) if !f.wire.ns.is_empty() || f.wire.local != "Choice" => format!(
+            "Element {} or an element of its substitution group ({occ}).",
             wire_name(&f.wire.ns, &f.wire.local)
         ),
         FieldKind::Choice(_) => format!("A choice between elements ({occ})."),
@@ -150,12 +159,11 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
             }
         }
         TypeKind::Choice(variants) => {
-            let docs = doc_attrs(
-                t.doc
-                    .iter()
-                    .map(String::as_str)
-                    .chain(["Exactly one of these elements (`xs:choice`)."]),
-            );
+            let what = match &t.origin {
+                Origin::SubstitutionGroup(_) => origin,
+                _ => "Exactly one of these elements (`xs:choice`).".to_string(),
+            };
+            let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([what.as_str()]));
             let vs = variants.iter().zip(&names.members).map(|(f, v)| {
                 let v = ident(v);
                 let item = e.item_tokens(f, false);
@@ -171,8 +179,12 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq)]
+                #[allow(clippy::enum_variant_names)]
                 pub enum #name { #(#vs)* }
             }
+        }
+        TypeKind::Polymorphic { base, variants, .. } => {
+            polymorphic_definition(e, id, *base, variants)
         }
         TypeKind::Alias(target) => {
             let docs = doc_attrs(
@@ -206,5 +218,69 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                 pub struct #name(pub Vec<#item>);
             }
         }
+    }
+}
+
+/// The enum of a type and its derived types, with a `From` per variant and, when the base is
+/// concrete and has a default, `Default` as the base's default.
+fn polymorphic_definition(
+    e: &Emitter,
+    id: TypeId,
+    base: TypeId,
+    variants: &[(crate::parse::model::QName, TypeId)],
+) -> TokenStream {
+    let t = &e.ir.types[id];
+    let name = ident(&e.plan.types[id].name);
+    let docs = doc_attrs(
+        t.doc
+            .iter()
+            .map(String::as_str)
+            .chain([origin_doc(t).as_str()]),
+    );
+    let arms = variants.iter().map(|(q, v)| {
+        let v = ident(&e.plan.types[*v].name);
+        let note = if *q == qname_of(e, base) {
+            format!("The declared type itself, {}.", wire_name(&q.ns, &q.local))
+        } else {
+            format!("Derived type {}.", wire_name(&q.ns, &q.local))
+        };
+        let d = doc_attrs([note.as_str()]);
+        quote!(#d #v(Box<#v>),)
+    });
+    let froms = variants.iter().map(|(_, v)| {
+        let v = ident(&e.plan.types[*v].name);
+        quote! {
+            impl From<#v> for #name {
+                fn from(value: #v) -> Self {
+                    Self::#v(Box::new(value))
+                }
+            }
+        }
+    });
+    let default = e.plan.defaultable[id].then(|| {
+        let b = ident(&e.plan.types[base].name);
+        quote! {
+            impl Default for #name {
+                fn default() -> Self {
+                    Self::#b(Box::default())
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::enum_variant_names)]
+        pub enum #name { #(#arms)* }
+        #(#froms)*
+        #default
+    }
+}
+
+/// The schema name of a named type (empty for others).
+fn qname_of(e: &Emitter, id: TypeId) -> crate::parse::model::QName {
+    match &e.ir.types[id].origin {
+        Origin::Named(q) => q.clone(),
+        _ => crate::parse::model::QName::new("", ""),
     }
 }

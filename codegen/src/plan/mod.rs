@@ -161,6 +161,10 @@ fn type_names(ir: &Ir, global: &mut Scope) -> Vec<String> {
                 (Origin::Named(q), 0) => (camel(&q.local, "T"), "Type"),
                 (Origin::Element(q), 1) => (camel(&q.local, "T"), "Element"),
                 (Origin::BodyParts(message), 1) => (format!("{}Parts", camel(message, "T")), ""),
+                (Origin::Derivations(base), 1) => (format!("Any{}", names[*base]), ""),
+                (Origin::SubstitutionGroup(head), 1) => {
+                    (format!("{}Group", camel(&head.local, "T")), "")
+                }
                 (Origin::Nested { parent, name }, 2) => {
                     (format!("{}{}", names[*parent], camel(name, "T")), "")
                 }
@@ -185,8 +189,11 @@ fn member_names(t: &TypeDef, name: String) -> TypeNames {
                 .iter()
                 .map(|f| match f.kind {
                     FieldKind::Any => scope.claim("any".into(), ""),
-                    FieldKind::Choice(_) => scope.claim("choice".into(), ""),
-                    FieldKind::Element(_) | FieldKind::Raw => scope.claim(snake(&f.wire.local), ""),
+                    // A choice is named `choice` (its wire name says so); a substitution group
+                    // after its head.
+                    FieldKind::Choice(_) | FieldKind::Element(_) | FieldKind::Raw => {
+                        scope.claim(snake(&f.wire.local), "")
+                    }
                 })
                 .collect();
             out.attributes = st
@@ -221,7 +228,7 @@ fn member_names(t: &TypeDef, name: String) -> TypeNames {
                 })
                 .collect();
         }
-        TypeKind::Alias(_) | TypeKind::List(_) => {}
+        TypeKind::Alias(_) | TypeKind::List(_) | TypeKind::Polymorphic { .. } => {}
     }
     out
 }
@@ -300,6 +307,12 @@ fn defaultable(ir: &Ir) -> Vec<bool> {
             TypeKind::Enum { values } => !values.is_empty(),
             TypeKind::List(_) => true,
             TypeKind::Choice(_) => false,
+            // The base's default, when the base is concrete.
+            TypeKind::Polymorphic {
+                base,
+                abstract_base,
+                ..
+            } => !abstract_base && check(ir, *base, memo),
             TypeKind::Alias(r) => type_ok(r, memo),
             TypeKind::Struct(st) => {
                 st.fields.iter().all(|f| {

@@ -25,6 +25,8 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Names a generated type must not take, because generated code refers to them unqualified.
 pub const PRELUDE: &[&str] = &[
+    // The generic parameter of every generated server (`FooServer<S>`).
+    "S",
     "Option",
     "Some",
     "None",

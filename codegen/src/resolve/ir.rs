@@ -241,6 +241,18 @@ pub enum TypeKind {
     List(TypeRef),
     /// `xs:choice`: exactly one of these element fields.
     Choice(Vec<Field>),
+    /// A named struct type together with the named types derived from it, which may stand in
+    /// its place on the wire when `xsi:type` names them (XSD polymorphism). Element fields whose
+    /// declared type is `base` hold this type instead.
+    Polymorphic {
+        /// The declared (base) type.
+        base: TypeId,
+        /// Whether the base is `abstract="true"` (it is then not among the variants).
+        abstract_base: bool,
+        /// The concrete types, each with the schema name `xsi:type` gives it: the base first
+        /// (unless abstract), then the derived types in name order.
+        variants: Vec<(QName, TypeId)>,
+    },
 }
 
 /// Where a type came from: its own name, or the element or parent it is nested in.
@@ -253,6 +265,10 @@ pub enum Origin {
     /// The body parts of a document-style message with several, side by side in the Body
     /// (the message's local name).
     BodyParts(String),
+    /// A named type or any type derived from it (the base).
+    Derivations(TypeId),
+    /// The head of a substitution group or any element of its group (the head's name).
+    SubstitutionGroup(QName),
     /// An anonymous type nested in another type, at the given local name.
     Nested {
         /// The enclosing type.
@@ -322,6 +338,8 @@ pub struct Operation {
     pub output_headers: Vec<Header>,
     /// The faults the operation declares (`wsdl:fault`), in document order.
     pub faults: Vec<DeclaredFault>,
+    /// `use="encoded"` (SOAP encoding): values are written with `xsi:type` annotations.
+    pub encoded: bool,
     /// Definition site.
     pub location: Location,
 }

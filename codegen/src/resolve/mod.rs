@@ -2,6 +2,7 @@
 //! the [`ir::Ir`]: the services (port types with their SOAP bindings), their operations, and
 //! every type those operations reach — only those.
 
+mod derivation;
 mod index;
 pub mod ir;
 mod types;
@@ -125,10 +126,35 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             }
         }
     }
+    resolver.reach_derived_types()?;
     resolver.finish()?;
     notes.append(&mut resolver.notes);
+    let mut types = resolver.types;
+    derivation::flatten_groups_in_choices(&mut types);
+    let polymorphic = derivation::polymorphic_types(
+        &mut types,
+        |name| matches!(index.types.get(name).map(|f| f.def), Some(syn::TypeDef::Complex(c)) if c.is_abstract),
+    );
+    for op in services.iter_mut().flat_map(|s| &mut s.operations) {
+        let elements = op
+            .input
+            .iter_mut()
+            .chain(&mut op.output)
+            .chain(&mut op.input_parts)
+            .chain(&mut op.output_parts)
+            .chain(op.input_headers.iter_mut().map(|h| &mut h.element))
+            .chain(op.output_headers.iter_mut().map(|h| &mut h.element))
+            .chain(op.faults.iter_mut().map(|f| &mut f.element));
+        for element in elements {
+            if let TypeRef::Named(id) = &mut element.ty {
+                if let Some(&poly) = polymorphic.get(id) {
+                    *id = poly;
+                }
+            }
+        }
+    }
     Ok(Ir {
-        types: resolver.types,
+        types,
         services,
         notes,
     })
@@ -296,7 +322,7 @@ fn operation(
         notes.push((
             at.clone(),
             format!(
-                "operation `{}` uses SOAP encoding: values are written without xsi:type annotations (multi-references are followed when decoding)",
+                "operation `{}` uses SOAP encoding: values of named types are written with xsi:type; multi-references are followed when decoding but never written",
                 op.name
             ),
         ));
@@ -401,6 +427,7 @@ fn operation(
         input_headers,
         output_headers,
         faults,
+        encoded,
         location: op.location.clone(),
     })
 }

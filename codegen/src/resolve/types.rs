@@ -25,6 +25,8 @@ pub struct TypeResolver<'d> {
     pub notes: Vec<(Location, String)>,
     element_types: HashMap<QName, TypeId>,
     in_progress: HashSet<TypeId>,
+    /// The choice type of each substitution group head referenced so far.
+    pub(super) substitution_groups: HashMap<QName, TypeId>,
 }
 
 fn undefined(what: &str, name: &QName, at: &Location) -> Diagnostic {
@@ -63,6 +65,7 @@ impl<'d> TypeResolver<'d> {
             notes: Vec::new(),
             element_types: HashMap::new(),
             in_progress: HashSet::new(),
+            substitution_groups: HashMap::new(),
         }
     }
 
@@ -167,6 +170,17 @@ impl<'d> TypeResolver<'d> {
                 fields,
                 ..StructType::default()
             }),
+            doc: None,
+            location,
+        });
+        self.types.len() - 1
+    }
+
+    /// An empty choice type, to be filled by the caller (recursion may reach it meanwhile).
+    pub(super) fn synthetic_choice(&mut self, origin: Origin, location: Location) -> TypeId {
+        self.types.push(TypeDef {
+            origin,
+            kind: TypeKind::Choice(Vec::new()),
             doc: None,
             location,
         });
@@ -867,6 +881,16 @@ impl<'d> TypeResolver<'d> {
                     occurrence,
                     nillable: false,
                     kind: FieldKind::Raw,
+                    default: None,
+                    doc: e.doc.clone(),
+                });
+            }
+            if let Some(group) = self.substitution_group(r, &e.location)? {
+                return Ok(Field {
+                    wire: r.clone(),
+                    occurrence,
+                    nillable: false,
+                    kind: FieldKind::Choice(group),
                     default: None,
                     doc: e.doc.clone(),
                 });

@@ -13,6 +13,18 @@ pub trait ToXml {
     /// Writes attributes, then content/children, of an element whose start tag the caller
     /// opened (and will end).
     fn write_content(&self, w: &mut XmlWriter);
+
+    /// The schema type an `xsi:type` annotation names for this value, as (namespace, local
+    /// name); `None` for a type without a name (anonymous types, raw XML).
+    fn xsi_type(&self) -> Option<(&'static str, &'static str)> {
+        None
+    }
+
+    /// Whether the element must say its type even when the writer does not annotate types: a
+    /// value of a type derived from the element's declared type (XSD polymorphism).
+    fn requires_xsi_type(&self) -> bool {
+        false
+    }
 }
 
 /// A value that can be read from an element.
@@ -27,11 +39,17 @@ pub trait XsdSimple: Sized {
     fn to_text(&self) -> Cow<'_, str>;
     /// Parses a lexical form.
     fn from_text(text: &str) -> Result<Self, ValueError>;
+    /// The schema type `xsi:type` names for values of this type (SOAP encoding annotates
+    /// every value): (namespace, local name).
+    const SCHEMA_TYPE: Option<(&'static str, &'static str)> = None;
 }
 
 impl<T: XsdSimple> ToXml for T {
     fn write_content(&self, w: &mut XmlWriter) {
         w.text(&self.to_text());
+    }
+    fn xsi_type(&self) -> Option<(&'static str, &'static str)> {
+        T::SCHEMA_TYPE
     }
 }
 
@@ -45,6 +63,9 @@ impl<T: XsdSimple> FromXml for T {
 impl ToXml for str {
     fn write_content(&self, w: &mut XmlWriter) {
         w.text(self);
+    }
+    fn xsi_type(&self) -> Option<(&'static str, &'static str)> {
+        String::SCHEMA_TYPE
     }
 }
 
@@ -97,10 +118,57 @@ impl<T> From<Option<T>> for Nillable<T> {
 }
 
 /// Writes `<local xmlns?="ns">content</local>`.
+///
+/// The element carries `xsi:type` when the value is of a type derived from the declared one,
+/// and, when the writer [annotates types](XmlWriter::set_annotate_types) (SOAP encoding),
+/// whenever the value's type has a name.
 pub fn write_element<T: ToXml + ?Sized>(w: &mut XmlWriter, ns: &str, local: &str, value: &T) {
     w.start(ns, local);
+    if value.requires_xsi_type() || w.annotates_types() {
+        if let Some((type_ns, type_local)) = value.xsi_type() {
+            write_xsi_type(w, type_ns, type_local);
+        }
+    }
     value.write_content(w);
     w.end();
+}
+
+/// Writes `xsi:type="p:local"` on the open start tag, declaring a prefix for `ns` if needed.
+pub fn write_xsi_type(w: &mut XmlWriter, ns: &str, local: &str) {
+    let name = w.qname_text(ns, local);
+    w.attr(XSI_NS, "type", &name);
+}
+
+/// The type `start` names in `xsi:type`, resolved to (namespace, local name); `None` without
+/// one.
+pub fn xsi_type<'a>(
+    r: &XmlReader<'a>,
+    start: &Start<'a>,
+) -> Result<Option<(String, String)>, DecodeError> {
+    match r.attr(start, XSI_NS, "type")? {
+        Some(name) => r.resolve_qname(&name).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The error for an element of an abstract type that does not say, in `xsi:type`, which of the
+/// derived types `allowed` it holds (or names another type).
+pub fn abstract_type(
+    start: &Start<'_>,
+    named: Option<(String, String)>,
+    abstract_type: &str,
+    allowed: &[&str],
+) -> DecodeError {
+    let said = match named {
+        Some((ns, local)) if ns.is_empty() => format!("its xsi:type `{local}` is not one of them"),
+        Some((ns, local)) => format!("its xsi:type `{{{ns}}}{local}` is not one of them"),
+        None => "it has no xsi:type".to_owned(),
+    };
+    DecodeError::Custom(format!(
+        "element `{}` has the abstract type `{abstract_type}`, so it must say in xsi:type which derived type it holds ({}); {said}",
+        start.local(),
+        allowed.join(", ")
+    ))
 }
 
 /// Writes the element when `value` is `Some`; nothing when `None`.

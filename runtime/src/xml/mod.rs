@@ -12,10 +12,11 @@ mod escape;
 mod names;
 
 pub use codec::{
-    read_attribute, read_defaulted, read_element, read_nillable, read_nillable_defaulted, required,
-    required_attribute, skip_unknown, write_attribute, write_element, write_nillable,
-    write_optional, write_optional_attribute, write_optional_nillable, write_repeated,
-    AttributeValue, FromXml, Nillable, ToXml, XsdSimple,
+    abstract_type, read_attribute, read_defaulted, read_element, read_nillable,
+    read_nillable_defaulted, required, required_attribute, skip_unknown, write_attribute,
+    write_element, write_nillable, write_optional, write_optional_attribute,
+    write_optional_nillable, write_repeated, write_xsi_type, xsi_type, AttributeValue, FromXml,
+    Nillable, ToXml, XsdSimple,
 };
 pub use limits::Limits;
 pub use raw::RawXml;

@@ -73,6 +73,9 @@ pub struct XmlWriter {
     tag_open: bool,
     /// Counter for generated prefixes (`ns1`, `ns2`, …).
     next_prefix: u32,
+    /// Whether every element whose value has a named type says it in `xsi:type` (SOAP
+    /// encoding).
+    annotate_types: bool,
 }
 
 impl XmlWriter {
@@ -87,6 +90,18 @@ impl XmlWriter {
             buf: String::with_capacity(capacity),
             ..Self::default()
         }
+    }
+
+    /// Makes every element whose value has a named schema type carry `xsi:type` (what SOAP
+    /// encoding's rpc/encoded peers expect); off by default.
+    pub fn set_annotate_types(&mut self, on: bool) {
+        self.annotate_types = on;
+    }
+
+    /// Whether elements carry `xsi:type` for every named type (see
+    /// [`set_annotate_types`](Self::set_annotate_types)).
+    pub fn annotates_types(&self) -> bool {
+        self.annotate_types
     }
 
     /// Closes every element still open and returns the XML written.

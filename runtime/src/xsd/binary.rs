@@ -50,6 +50,9 @@ impl fmt::Display for Base64Binary {
 }
 
 impl XsdSimple for Base64Binary {
+    const SCHEMA_TYPE: Option<(&'static str, &'static str)> =
+        Some((crate::xml::XSD_NS, "base64Binary"));
+
     fn to_text(&self) -> Cow<'_, str> {
         Cow::Owned(base64::engine::general_purpose::STANDARD.encode(&self.0))
     }
@@ -110,6 +113,9 @@ impl fmt::Display for HexBinary {
 }
 
 impl XsdSimple for HexBinary {
+    const SCHEMA_TYPE: Option<(&'static str, &'static str)> =
+        Some((crate::xml::XSD_NS, "hexBinary"));
+
     fn to_text(&self) -> Cow<'_, str> {
         const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
         let mut out = String::with_capacity(self.0.len() * 2);

@@ -347,7 +347,7 @@ fn write_tz(out: &mut String, tz: Option<Timezone>) {
 /// Implements `Display`, `FromStr` and `XsdSimple` from `write(&self, &mut String)` and
 /// `parse(&str)`.
 macro_rules! lexical_impls {
-    ($t:ty) => {
+    ($t:ty, $name:literal) => {
         impl fmt::Display for $t {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let mut s = String::with_capacity(32);
@@ -372,6 +372,9 @@ macro_rules! lexical_impls {
             fn from_text(text: &str) -> Result<Self, ValueError> {
                 Self::parse(text)
             }
+
+            const SCHEMA_TYPE: Option<(&'static str, &'static str)> =
+                Some((crate::xml::XSD_NS, $name));
         }
     };
 }
@@ -520,7 +523,7 @@ impl DateTime {
     }
 }
 
-lexical_impls!(DateTime);
+lexical_impls!(DateTime, "dateTime");
 
 /// An `xs:date`: `[-]yyyy-mm-dd[Z|±hh:mm]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -597,7 +600,7 @@ impl Date {
     }
 }
 
-lexical_impls!(Date);
+lexical_impls!(Date, "date");
 
 /// An `xs:time`: `hh:mm:ss[.fff…][Z|±hh:mm]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -681,7 +684,7 @@ impl Time {
     }
 }
 
-lexical_impls!(Time);
+lexical_impls!(Time, "time");
 
 /// An `xs:duration`: `[-]P[nY][nM][nD][T[nH][nM][n[.f…]S]]`. The components written are kept
 /// (`P0D` and `PT0S` stay distinct).
@@ -873,7 +876,7 @@ impl Duration {
     }
 }
 
-lexical_impls!(Duration);
+lexical_impls!(Duration, "duration");
 
 macro_rules! gregorian {
     ($(#[$doc:meta])* $t:ident, $name:literal, |$c:ident| $parse:block) => {
@@ -902,7 +905,7 @@ macro_rules! gregorian {
             }
         }
 
-        lexical_impls!($t);
+        lexical_impls!($t, $name);
     };
 }
 

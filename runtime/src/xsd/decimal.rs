@@ -67,6 +67,8 @@ impl fmt::Display for Integer {
 }
 
 impl XsdSimple for Integer {
+    const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some((crate::xml::XSD_NS, "integer"));
+
     fn to_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.0)
     }
@@ -185,6 +187,8 @@ impl fmt::Display for Decimal {
 }
 
 impl XsdSimple for Decimal {
+    const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some((crate::xml::XSD_NS, "decimal"));
+
     fn to_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.0)
     }

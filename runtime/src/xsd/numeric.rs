@@ -58,6 +58,8 @@ macro_rules! integer_simple {
             fn from_text(text: &str) -> Result<Self, ValueError> {
                 parse_integer(text, $name)
             }
+
+            const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some((crate::xml::XSD_NS, $name));
         }
     )*};
 }
@@ -115,6 +117,8 @@ fn is_float_lexical(s: &str) -> bool {
 macro_rules! float_simple {
     ($($t:ty => $name:literal),* $(,)?) => {$(
         impl XsdSimple for $t {
+            const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some((crate::xml::XSD_NS, $name));
+
             fn to_text(&self) -> Cow<'_, str> {
                 let v = *self;
                 if v.is_nan() {

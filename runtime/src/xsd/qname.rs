@@ -41,6 +41,9 @@ impl ToXml for QName {
         let text = w.qname_text(&self.namespace, &self.local);
         w.text(&text);
     }
+    fn xsi_type(&self) -> Option<(&'static str, &'static str)> {
+        Some((crate::xml::XSD_NS, "QName"))
+    }
 }
 
 impl FromXml for QName {

@@ -7,6 +7,8 @@ use crate::error::ValueError;
 use crate::xml::XsdSimple;
 
 impl XsdSimple for String {
+    const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some((crate::xml::XSD_NS, "string"));
+
     fn to_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
@@ -17,6 +19,8 @@ impl XsdSimple for String {
 }
 
 impl XsdSimple for bool {
+    const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some((crate::xml::XSD_NS, "boolean"));
+
     fn to_text(&self) -> Cow<'_, str> {
         Cow::Borrowed(if *self { "true" } else { "false" })
     }
