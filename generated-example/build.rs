@@ -2,7 +2,8 @@
 //! compile check of other styles, the test fixtures `tests/fixtures/asmx-variant.wsdl` and
 //! `tests/fixtures/rpc-calculator.wsdl` (the latter without its service pages, which proves that
 //! setting compiles too), and `tests/fixtures/typed-faults.wsdl` (operations declaring typed
-//! faults) and `tests/fixtures/multipart-body.wsdl` (document bodies with two parts), and the
+//! faults), `tests/fixtures/multipart-body.wsdl` (document bodies with two parts) and
+//! `tests/fixtures/response-headers.wsdl` (headers in responses), and the
 //! per-construct feature fixtures `tests/fixtures/features/*.wsdl` (tests/e2e/features.rs).
 
 include!("src/features_list.rs");
@@ -17,6 +18,7 @@ fn main() {
         ("../tests/fixtures/rpc-calculator.wsdl", false),
         ("../tests/fixtures/typed-faults.wsdl", false),
         ("../tests/fixtures/multipart-body.wsdl", true),
+        ("../tests/fixtures/response-headers.wsdl", true),
     ]
     .into_iter()
     .map(|(wsdl, pages)| (wsdl.to_string(), pages))

@@ -34,6 +34,12 @@ pub mod orders {
     soapgen_runtime::include_soap!("multipart-body");
 }
 
+/// A session service whose `Login` answers with SOAP headers (a session and a quota), from
+/// `tests/fixtures/response-headers.wsdl`.
+pub mod sessions {
+    soapgen_runtime::include_soap!("response-headers");
+}
+
 include!("features_list.rs");
 
 /// One small service per schema construct, each with one operation `Echo` whose request and

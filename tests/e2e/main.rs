@@ -6,6 +6,7 @@
 mod browser;
 mod faults;
 mod features;
+mod headers;
 mod hostile;
 mod loopback;
 mod multipart;

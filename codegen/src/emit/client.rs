@@ -198,8 +198,10 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
             "A fault the WSDL declares comes back decoded as `OperationError::Declared` with a [`{name}`]."
         ));
     }
-    if !op.output_headers.is_empty() {
-        notes.push("The response headers this operation declares are not decoded by this version of soapgen.".into());
+    if let Some((name, _)) = &op_plan.response_headers {
+        notes.push(format!(
+            "Returns the response headers the WSDL declares beside the output, in a [`{name}`]."
+        ));
     }
     let doc = doc_attrs(
         op.doc
@@ -212,6 +214,7 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
     let annotate = op
         .encoded
         .then(|| quote!(envelope.body().set_annotate_types(true);));
+    let returned = e.returned_tokens(op_plan);
     // An operation with declared faults returns them decoded; the other errors convert.
     let (error_ty, classify) = match &op_plan.faults {
         Some((name, _)) => {
@@ -223,10 +226,22 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
         }
         None => (quote!(#rt::Error), quote!()),
     };
+    // Declared response headers come back beside the output.
+    let decode = match &op_plan.response_headers {
+        Some((name, _)) => {
+            let name = ident(name);
+            quote! {
+                let headers = #name::from_message(&response).map_err(#rt::Error::Decode)?;
+                let output: Result<#out_ty, #error_ty> = { #decode };
+                Ok((output?, headers))
+            }
+        }
+        None => decode,
+    };
     quote! {
         #doc
         #allow
-        pub async fn #method(&self, #(#params),*) -> Result<#out_ty, #error_ty> {
+        pub async fn #method(&self, #(#params),*) -> Result<#returned, #error_ty> {
             #build_input
             let mut envelope = #rt::EnvelopeWriter::new(self.core.version());
             #(#write_headers)*

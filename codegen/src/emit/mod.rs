@@ -6,6 +6,7 @@ mod client;
 mod codecs;
 mod docs;
 mod faults;
+mod headers;
 mod pages;
 mod server;
 mod types;
@@ -141,6 +142,19 @@ impl Emitter<'_> {
         }
     }
 
+    /// What an operation's client method and server trait method return on success: the
+    /// output, paired with the response headers when the operation declares some.
+    pub fn returned_tokens(&self, op_plan: &crate::plan::OperationPlan) -> TokenStream {
+        let (out_ty, _) = self.output_tokens(&op_plan.output);
+        match &op_plan.response_headers {
+            Some((name, _)) => {
+                let name = ident(name);
+                quote!((#out_ty, #name))
+            }
+            None => out_ty,
+        }
+    }
+
     /// The Rust type a body element decodes to (a nil body element decodes as its type's
     /// content, since a SOAP body entry is always present).
     pub fn element_tokens(&self, e: &ElementRef) -> TokenStream {
@@ -200,6 +214,8 @@ enum Unit {
     Type(TypeId),
     /// A service's declared-fault enums.
     Faults(usize),
+    /// A service's response-header structs.
+    ResponseHeaders(usize),
     /// A service's client.
     Client(usize),
     /// A service's server trait and dispatcher.
@@ -237,6 +253,13 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
         if declares_faults && (options.client || options.server) {
             units.push(Unit::Faults(index));
         }
+        let declares_response_headers = ir.services[index]
+            .operations
+            .iter()
+            .any(|o| !o.output_headers.is_empty());
+        if declares_response_headers && (options.client || options.server) {
+            units.push(Unit::ResponseHeaders(index));
+        }
         if options.client {
             units.push(Unit::Client(index));
         }
@@ -253,7 +276,7 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
         Unit::Pages(_) => 0,
         Unit::Server(_) => 1,
         Unit::Client(_) => 2,
-        Unit::Prelude | Unit::Type(_) | Unit::Faults(_) => 3,
+        Unit::Prelude | Unit::Type(_) | Unit::Faults(_) | Unit::ResponseHeaders(_) => 3,
     });
 
     let generate = |e: &Emitter, unit: Unit| -> TokenStream {
@@ -272,6 +295,14 @@ pub fn emit(ir: &Ir, plan: &Plan, options: &EmitOptions) -> Result<String> {
                 let mut items = TokenStream::new();
                 for (op, op_plan) in service.operations.iter().zip(&service_plan.operations) {
                     items.extend(faults::fault_enum(e, op, op_plan));
+                }
+                items
+            }
+            Unit::ResponseHeaders(i) => {
+                let (service, service_plan) = (&ir.services[i], &plan.services[i]);
+                let mut items = TokenStream::new();
+                for (op, op_plan) in service.operations.iter().zip(&service_plan.operations) {
+                    items.extend(headers::response_headers_struct(e, op, op_plan));
                 }
                 items
             }

@@ -243,7 +243,7 @@ fn trait_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenSt
         .into_iter()
         .map(|(p, ty)| quote!(#p: #ty))
         .collect();
-    let (out_ty, _) = e.output_tokens(&op_plan.output);
+    let out_ty = e.returned_tokens(op_plan);
     let mut notes = vec![format!("Handles the `{}` operation.", op.name)];
     if !op.input_headers.is_empty() {
         let names: Vec<String> = op
@@ -254,6 +254,11 @@ fn trait_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenSt
         notes.push(format!(
             "Receives the request's {} header (None when absent).",
             names.join(", ")
+        ));
+    }
+    if let Some((name, _)) = &op_plan.response_headers {
+        notes.push(format!(
+            "Returns the response headers to send beside the output, in a [`{name}`]."
         ));
     }
     notes.push("Return a `Fault` to answer with a SOAP fault.".into());
@@ -278,7 +283,7 @@ fn arc_method(e: &Emitter, op: &Operation, op_plan: &OperationPlan) -> TokenStre
     let typed = method_params(e, op, op_plan);
     let params = typed.iter().map(|(p, ty)| quote!(#p: #ty));
     let args = typed.iter().map(|(p, _)| p);
-    let (out_ty, _) = e.output_tokens(&op_plan.output);
+    let out_ty = e.returned_tokens(op_plan);
     let allow = super::many_arguments(typed.len());
     quote! {
         #allow
@@ -390,11 +395,27 @@ fn dispatch_arm(
             }
         }
     };
-    let call = quote!(self.service.#method(#(#args),*).await?);
+    // Declared response headers come back beside the output and go into the Header first.
+    let (call, write_headers) = match &op_plan.response_headers {
+        Some(_) => (
+            quote!({
+                let (output, headers) = self.service.#method(#(#args),*).await?;
+                response_headers = headers;
+                output
+            }),
+            quote!(response_headers.write_to(&mut envelope);),
+        ),
+        None => (quote!(self.service.#method(#(#args),*).await?), quote!()),
+    };
+    let declare_headers = op_plan
+        .response_headers
+        .as_ref()
+        .map(|_| quote!(let response_headers;));
     // SOAP encoding: values say their types.
     let annotate = op
         .encoded
         .then(|| quote!(envelope.body().set_annotate_types(true);));
+    let annotate = quote!(#write_headers #annotate);
     let respond = match &op_plan.output {
         Shape::Empty => quote! {
             #call;
@@ -455,6 +476,7 @@ fn dispatch_arm(
             message.check_must_understand(&[#(#understood),*])?;
             #(#decode_headers)*
             #decode_body
+            #declare_headers
             #respond
         }
     };

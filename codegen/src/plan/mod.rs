@@ -66,6 +66,9 @@ pub struct OperationPlan {
     /// The enum of the faults the operation declares, with one variant name per fault (None
     /// when it declares none).
     pub faults: Option<(String, Vec<String>)>,
+    /// The struct of the response headers the operation declares, with one field name per
+    /// header (None when it declares none).
+    pub response_headers: Option<(String, Vec<String>)>,
 }
 
 /// Rust names of one service.
@@ -144,6 +147,21 @@ pub fn plan(ir: &Ir) -> Plan {
                 .map(|f| scope.claim(camel(&f.name, "V"), ""))
                 .collect();
             op_plan.faults = Some((name, variants));
+        }
+    }
+    for (service, service_plan) in ir.services.iter().zip(&mut services) {
+        for (op, op_plan) in service.operations.iter().zip(&mut service_plan.operations) {
+            if op.output_headers.is_empty() {
+                continue;
+            }
+            let name = global.claim(format!("{}ResponseHeaders", camel(&op.name, "T")), "Struct");
+            let mut scope = Scope::default();
+            let fields = op
+                .output_headers
+                .iter()
+                .map(|h| scope.claim(snake(&h.part), "_header"))
+                .collect();
+            op_plan.response_headers = Some((name, fields));
         }
     }
     Plan {
@@ -468,6 +486,7 @@ fn service_plan(
                 header_params,
                 output,
                 faults: None,
+                response_headers: None,
             }
         })
         .collect();
