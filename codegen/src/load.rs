@@ -4,8 +4,8 @@
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::parse::model::Definitions;
-use crate::parse::{self, Ctx, ReferenceKind, WSDL_NS};
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use crate::parse::{self, Ctx, FileKey, ReferenceKind, WSDL_NS};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 /// Options of the load stage.
@@ -30,10 +30,14 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     let mut queue: VecDeque<(PathBuf, Option<String>, Option<Location>)> = VecDeque::new();
+    // The file each schema was read from, and the file each xs:include / xs:redefine (by its
+    // location) reads: redefinitions are applied once all is read.
+    let mut schema_files: Vec<FileKey> = Vec::new();
+    let mut included: HashMap<Location, FileKey> = HashMap::new();
     queue.push_back((root.to_path_buf(), None, None));
     while let Some((path, include_ns, from)) = queue.pop_front() {
-        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-        if !seen.insert((canonical, include_ns.clone())) {
+        let key: FileKey = (canonical(&path), include_ns.clone());
+        if !seen.insert(key.clone()) {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|source| match &from {
@@ -93,16 +97,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
             definitions.schemas.push(schema);
             refs
         } else {
-            return Err(ctx
-                .error(
-                    root_el,
-                    format!(
-                        "expected wsdl:definitions or xs:schema, found `{}`",
-                        root_el.tag_name().name()
-                    ),
-                )
-                .with_hint("soapgen reads WSDL 1.1 files and the XSD files they import")
-                .into());
+            return Err(unexpected_root(&ctx, root_el).into());
         };
         for reference in references {
             if let ReferenceKind::SchemaImport {
@@ -127,10 +122,66 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
                 ReferenceKind::SchemaInclude { namespace } => Some(namespace),
                 _ => None,
             };
+            if ns.is_some() {
+                included.insert(reference.at.clone(), (canonical(&target), ns.clone()));
+            }
             queue.push_back((target, ns, Some(reference.at)));
         }
+        schema_files.resize(definitions.schemas.len(), key);
     }
+    parse::apply_redefinitions(&mut definitions.schemas, &schema_files, &included);
     Ok(Loaded { definitions, files })
+}
+
+/// The canonical form of `path` (as it is when it cannot be canonicalized, e.g. a file that
+/// does not exist, whose reading fails with its own error).
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The error for a root element that is neither `wsdl:definitions` nor `xs:schema`. A root
+/// element with one of those names in no namespace, or in another namespace, lacks (or
+/// misspells) its namespace declaration: the message and the hint say so.
+fn unexpected_root(ctx: &Ctx, root: roxmltree::Node) -> Diagnostic {
+    let local = root.tag_name().name();
+    let expected = match local {
+        "definitions" => Some(("wsdl:definitions", WSDL_NS)),
+        "schema" => Some(("xs:schema", parse::XSD_NS)),
+        _ => None,
+    };
+    let namespace = root.tag_name().namespace();
+    let Some((what, ns)) = expected else {
+        let found = match namespace {
+            Some(ns) => format!("`{local}` (namespace `{ns}`)"),
+            None => format!("`{local}`"),
+        };
+        let hint = if namespace == Some("http://www.w3.org/ns/wsdl") {
+            "this is a WSDL 2.0 description; soapgen reads WSDL 1.1 files and the XSD files they import"
+        } else {
+            "soapgen reads WSDL 1.1 files and the XSD files they import"
+        };
+        return ctx
+            .error(
+                root,
+                format!("expected wsdl:definitions or xs:schema, found {found}"),
+            )
+            .with_hint(hint);
+    };
+    let (found, fix) = match namespace {
+        None => (
+            format!("`{local}` in no namespace: the root element has no namespace declaration"),
+            format!("add xmlns=\"{ns}\" to the root element: it declares the namespace of the element names written without a prefix"),
+        ),
+        Some(other) => (
+            format!("`{local}` in the namespace `{other}`"),
+            format!("the namespace of {what} is `{ns}`: correct the xmlns declaration of the root element"),
+        ),
+    };
+    ctx.error(
+        root,
+        format!("expected wsdl:definitions or xs:schema, found {found}"),
+    )
+    .with_hint(fix)
 }
 
 /// Deepest element nesting accepted in a WSDL or XSD file. The later stages walk nested

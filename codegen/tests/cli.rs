@@ -507,3 +507,39 @@ fn no_pages_leaves_the_service_description_out() {
     assert!(!without.contains("DescribeService"));
     assert!(without.contains("impl<S: AccountManagementService> rt::SoapDispatch"));
 }
+
+#[test]
+fn wsdl_with_only_http_bindings_is_an_error_and_writes_nothing() {
+    // soapgen used to exit 0 here, writing a file with nothing but an (unused) import.
+    let dir = temp_dir("http-only");
+    let full = std::fs::read_to_string(wsdl_with(&dir, "base.wsdl", MINIMAL_ELEMENTS)).unwrap();
+    let text = full
+        .replace(
+            r#"<soap:binding transport="http://schemas.xmlsoap.org/soap/http" />"#,
+            r#"<http:binding verb="GET" xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" />"#,
+        )
+        .replace(
+            r#"<soap:operation soapAction="urn:t/Op" style="document" />"#,
+            r#"<http:operation location="/Op" xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" />"#,
+        )
+        .replace(r#"<soap:body use="literal" />"#, "");
+    assert!(!text.contains("soap:"), "{text}");
+    let path = dir.join("http.wsdl");
+    std::fs::write(&path, text).unwrap();
+    let stderr = assert_input_error(
+        &path,
+        "http.wsdl:13:3:",
+        "no binding of this WSDL is a SOAP binding",
+        true,
+    );
+    assert!(stderr.contains("only HTTP bindings"), "{stderr}");
+    let output = dir.join("http.rs");
+    let out = soapgen(&[
+        "generate",
+        path.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!output.exists(), "wrote {}", output.display());
+}

@@ -468,10 +468,10 @@ fn operation_whose_message_is_missing() {
 }
 
 #[test]
-fn unsupported_type_part_in_a_document_style_operation() {
-    let dir = temp_dir("unsupported");
-    // soapgen has no "not supported" error of its own (constructs it leaves aside are notes):
-    // the construct it refuses is an rpc-style `type=` part in a document-style operation.
+fn type_part_in_a_document_style_operation_is_an_unqualified_element() {
+    // WSDL 1.1 allows it and the WS-I Basic Profile forbids it; zeep, Axis and PHP read such a
+    // part as an element named after it, in no namespace, directly in the Body.
+    let dir = temp_dir("type-part");
     let line = r#"  <wsdl:message name="In"><wsdl:part name="parameters" type="s:string" /></wsdl:message>"#;
     let path = write(
         &dir,
@@ -481,18 +481,16 @@ fn unsupported_type_part_in_a_document_style_operation() {
             line,
         ),
     );
-    check(
-        &input_error(&path),
-        Expected {
-            file: &path,
-            line: 10,
-            column: 27,
-            message:
-                "part `parameters` of document-style operation `Op` has type= instead of element=",
-            source: line,
-            at: r#"<wsdl:part name="parameters" type="s:string""#,
-            hint: Some("global element"),
-        },
+    let generated = soapgen::configure()
+        .generate(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(generated.operations, 1);
+    assert_eq!(
+        generated.notes,
+        vec![format!(
+            "{}:10:27: part `parameters` of document-style operation `Op` has type= instead of element=: it is read and written as an element `parameters` in no namespace, of type `{{http://www.w3.org/2001/XMLSchema}}string`, directly in the Body (as zeep, Axis and PHP do; the WS-I Basic Profile requires element=)",
+            path.display()
+        )]
     );
 }
 
@@ -1654,5 +1652,321 @@ fn service_and_port_defined_twice() {
             at: r#"<wsdl:port name="P" binding="tns:B" />"#,
             hint: Some("rename or remove one of the two"),
         },
+    );
+}
+
+#[test]
+fn group_containing_itself_through_an_element_is_a_recursive_type() {
+    // Valid XSD, like a type referring to itself: the element's anonymous type is built once,
+    // not again each time the group is expanded (soapgen used to overflow its stack here).
+    let dir = temp_dir("recursive-group");
+    let line = r#"      <s:group name="Expr"><s:choice><s:element name="op"><s:complexType><s:sequence><s:group ref="tns:Expr" /></s:sequence></s:complexType></s:element><s:element name="value" type="s:int" /></s:choice></s:group><s:element name="Op"><s:complexType><s:sequence><s:group ref="tns:Expr" /></s:sequence></s:complexType></s:element>"#;
+    let path = write(&dir, "expr.wsdl", template_with(OP_ELEMENT, line));
+    assert_eq!(notes_of(&path), Vec::<String>::new());
+    // Through two groups, each containing the other inside an element.
+    let line = r#"      <s:group name="A"><s:sequence><s:element name="b" minOccurs="0"><s:complexType><s:group ref="tns:B" /></s:complexType></s:element></s:sequence></s:group><s:group name="B"><s:sequence><s:element name="a" minOccurs="0"><s:complexType><s:group ref="tns:A" /></s:complexType></s:element></s:sequence></s:group><s:element name="Op"><s:complexType><s:group ref="tns:A" /></s:complexType></s:element>"#;
+    let path = write(&dir, "mutual.wsdl", template_with(OP_ELEMENT, line));
+    assert_eq!(notes_of(&path), Vec::<String>::new());
+    // A group containing itself directly (not inside an element) has infinite content.
+    let line = r#"      <s:group name="G"><s:sequence><s:group ref="tns:G" /></s:sequence></s:group><s:element name="Op"><s:complexType><s:group ref="tns:G" /></s:complexType></s:element>"#;
+    let path = write(&dir, "direct.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: column_of(line, r#"<s:group ref="tns:G" />"#, 0),
+            message: "group `{urn:t}G` refers to itself",
+            source: line,
+            at: r#"<s:group ref="tns:G" />"#,
+            hint: Some("remove the circular xs:group reference"),
+        },
+    );
+}
+
+#[test]
+fn redefinitions_referring_to_their_own_name_refer_to_the_original() {
+    // XML Schema 1.0 §4.2.2: in an xs:redefine, a type deriving from its own name derives from
+    // the original definition, and a group (attribute group) referring to its own name refers
+    // to the original. The redefinition replaces the original everywhere (Q uses G).
+    let dir = temp_dir("redefine-self");
+    write(
+        &dir,
+        "base.xsd",
+        r#"<s:schema xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">
+  <s:complexType name="P"><s:sequence><s:element name="name" type="s:string" /></s:sequence></s:complexType>
+  <s:complexType name="R"><s:sequence><s:element name="kept" type="s:string" /><s:element name="dropped" type="s:string" minOccurs="0" /></s:sequence></s:complexType>
+  <s:group name="G"><s:sequence><s:element name="g1" type="s:int" /></s:sequence></s:group>
+  <s:attributeGroup name="A"><s:attribute name="a1" type="s:int" /></s:attributeGroup>
+  <s:simpleType name="Code"><s:restriction base="s:string" /></s:simpleType>
+  <s:complexType name="Q"><s:sequence><s:group ref="tns:G" /></s:sequence><s:attributeGroup ref="tns:A" /></s:complexType>
+</s:schema>
+"#,
+    );
+    let line = r#"      <s:redefine schemaLocation="base.xsd"><s:complexType name="P"><s:complexContent><s:extension base="tns:P"><s:sequence><s:element name="age" type="s:int" /></s:sequence></s:extension></s:complexContent></s:complexType><s:complexType name="R"><s:complexContent><s:restriction base="tns:R"><s:sequence><s:element name="kept" type="s:string" /></s:sequence></s:restriction></s:complexContent></s:complexType><s:group name="G"><s:sequence><s:group ref="tns:G" /><s:element name="g2" type="s:int" /></s:sequence></s:group><s:attributeGroup name="A"><s:attributeGroup ref="tns:A" /><s:attribute name="a2" type="s:int" /></s:attributeGroup><s:simpleType name="Code"><s:restriction base="tns:Code"><s:enumeration value="only" /></s:restriction></s:simpleType></s:redefine><s:element name="Op"><s:complexType><s:sequence><s:element name="p" type="tns:P" /><s:element name="r" type="tns:R" /><s:element name="q" type="tns:Q" /><s:element name="c" type="tns:Code" /></s:sequence></s:complexType></s:element>"#;
+    let path = write(&dir, "redefine.wsdl", template_with(OP_ELEMENT, line));
+    let generated = soapgen::configure()
+        .build_pages(false)
+        .generate(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(generated.notes.is_empty(), "{:#?}", generated.notes);
+    let code = &generated.code;
+    for field in [
+        "pub name: String",
+        "pub age: i32",
+        "pub kept: String",
+        "pub g1: i32",
+        "pub g2: i32",
+        "pub a1: Option<i32>",
+        "pub a2: Option<i32>",
+        "Only",
+    ] {
+        assert!(code.contains(field), "`{field}` missing:\n{code}");
+    }
+    assert!(!code.contains("dropped"), "{code}");
+}
+
+/// [`TEMPLATE`]'s binding (lines 18 to 25) replaced by `binding`, eight lines.
+fn with_binding(binding: &str) -> String {
+    let start = TEMPLATE.find(r#"  <wsdl:binding name="B""#).unwrap();
+    let end = TEMPLATE.find("  </wsdl:binding>\n").unwrap() + "  </wsdl:binding>\n".len();
+    edit(TEMPLATE, &TEMPLATE[start..end], binding)
+}
+
+#[test]
+fn wsdl_without_a_soap_binding_has_nothing_to_generate() {
+    let dir = temp_dir("http-only");
+    // An HTTP GET/POST binding only: soapgen used to write a file that does not compile.
+    let line = r#"  <wsdl:binding name="B" type="tns:P" xmlns:http="http://schemas.xmlsoap.org/wsdl/http/">"#;
+    let binding = format!(
+        "{line}\n    <http:binding verb=\"POST\" />\n    <wsdl:operation name=\"Op\">\n      <http:operation location=\"/Op\" />\n      <wsdl:input><http:urlEncoded /></wsdl:input>\n      <wsdl:output><mime:mimeXml xmlns:mime=\"http://schemas.xmlsoap.org/wsdl/mime/\" /></wsdl:output>\n    </wsdl:operation>\n  </wsdl:binding>\n"
+    );
+    let path = write(&dir, "http.wsdl", with_binding(&binding));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 18,
+            column: 3,
+            message: "no binding of this WSDL is a SOAP binding: soapgen has nothing to generate",
+            source: line,
+            at: "<wsdl:binding ",
+            hint: Some(
+                "soapgen generates SOAP clients and servers; this WSDL has only HTTP bindings",
+            ),
+        },
+    );
+    // No binding at all: the error is at wsdl:definitions.
+    let path = write(&dir, "abstract.wsdl", with_binding(&"\n".repeat(8)));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 2,
+            column: 1,
+            message: "this WSDL has no wsdl:binding: soapgen has nothing to generate",
+            source: line_of(TEMPLATE, 2),
+            at: "<wsdl:definitions ",
+            hint: Some("describes only abstract port types"),
+        },
+    );
+}
+
+#[test]
+fn binding_without_soap_binding_is_read_as_the_soap_version_of_its_operations() {
+    // PHP's tests (bug77410) have such bindings: soap:operation and soap:body, no soap:binding.
+    let dir = temp_dir("no-soap-binding");
+    let text = template_with(
+        r#"    <soap:binding transport="http://schemas.xmlsoap.org/soap/http" />"#,
+        "",
+    );
+    let path = write(&dir, "soap11.wsdl", &text);
+    let generated = soapgen::configure()
+        .generate(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(generated.operations, 1);
+    assert_eq!(
+        generated.notes,
+        vec![format!(
+            "{}:18:3: binding `B` has no soap:binding element, but its operations use SOAP 1.1 extensions (`soap:operation` at 21:7): it is read as a SOAP 1.1 binding, document style unless an operation's soap:operation says otherwise",
+            path.display()
+        )]
+    );
+    // SOAP 1.2 extensions make a SOAP 1.2 binding.
+    let text = text.replacen(
+        r#"xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/""#,
+        r#"xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap12/""#,
+        1,
+    );
+    let path = write(&dir, "soap12.wsdl", &text);
+    let notes = notes_of(&path);
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert!(
+        notes[0].contains("use SOAP 1.2 extensions") && notes[0].contains("as a SOAP 1.2 binding"),
+        "{notes:#?}"
+    );
+}
+
+#[test]
+fn soap_binding_namespace_without_its_trailing_slash_is_noted() {
+    let dir = temp_dir("soap-ns");
+    let path = write(
+        &dir,
+        "slash.wsdl",
+        template_with(
+            r#"xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/""#,
+            r#"xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap""#,
+        ),
+    );
+    let generated = soapgen::configure()
+        .generate(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(generated.operations, 1);
+    assert_eq!(
+        generated.notes,
+        vec![format!(
+            "{}:18:3: binding `B` writes its SOAP extensions in the namespace `http://schemas.xmlsoap.org/wsdl/soap`, which is not a WSDL binding namespace: the SOAP 1.1 binding namespace is `http://schemas.xmlsoap.org/wsdl/soap/`, with a trailing slash; it is read as a SOAP 1.1 binding",
+            path.display()
+        )]
+    );
+}
+
+#[test]
+fn root_element_without_its_namespace() {
+    let dir = temp_dir("root-ns");
+    // An imported schema whose root has no xmlns=.
+    write(
+        &dir,
+        "plain.xsd",
+        "<schema targetNamespace=\"urn:o\">\n  <element name=\"A\" type=\"string\" />\n</schema>\n",
+    );
+    let line = r#"      <s:import namespace="urn:o" schemaLocation="plain.xsd" />"#;
+    let path = write(&dir, "root.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &dir.join("plain.xsd"),
+            line: 1,
+            column: 1,
+            message: "expected wsdl:definitions or xs:schema, found `schema` in no namespace: the root element has no namespace declaration",
+            source: r#"<schema targetNamespace="urn:o">"#,
+            at: "<schema ",
+            hint: Some(r#"add xmlns="http://www.w3.org/2001/XMLSchema" to the root element"#),
+        },
+    );
+    // A WSDL whose root has no xmlns=.
+    let path = write(
+        &dir,
+        "plain.wsdl",
+        "<definitions targetNamespace=\"urn:t\">\n</definitions>\n",
+    );
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 1,
+            column: 1,
+            message: "found `definitions` in no namespace",
+            source: r#"<definitions targetNamespace="urn:t">"#,
+            at: "<definitions ",
+            hint: Some(r#"add xmlns="http://schemas.xmlsoap.org/wsdl/" to the root element"#),
+        },
+    );
+    // A misspelt namespace is named.
+    let path = write(
+        &dir,
+        "misspelt.wsdl",
+        "<w:definitions xmlns:w=\"http://schemas.xmlsoap.org/wsdl\">\n</w:definitions>\n",
+    );
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 1,
+            column: 1,
+            message: "found `definitions` in the namespace `http://schemas.xmlsoap.org/wsdl`",
+            source: r#"<w:definitions xmlns:w="http://schemas.xmlsoap.org/wsdl">"#,
+            at: "<w:definitions ",
+            hint: Some("the namespace of wsdl:definitions is `http://schemas.xmlsoap.org/wsdl/`"),
+        },
+    );
+    // A schema inside wsdl:types without its namespace would be missed.
+    let line = r#"    <schema targetNamespace="urn:t" elementFormDefault="qualified">"#;
+    let text = template_with(
+        r#"    <s:schema targetNamespace="urn:t" elementFormDefault="qualified">"#,
+        line,
+    );
+    let text = edit(&text, "    </s:schema>", "    </schema>");
+    let path = write(&dir, "types.wsdl", text);
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 5,
+            column: 5,
+            message: "this `schema` inside wsdl:types is in no namespace, not in the XML Schema namespace",
+            source: line,
+            at: "<schema ",
+            hint: Some(r#"add xmlns="http://www.w3.org/2001/XMLSchema" to it"#),
+        },
+    );
+}
+
+#[test]
+fn mime_attachment_parts_are_left_out_with_a_note() {
+    let dir = temp_dir("mime");
+    let text = template_with(
+        r#"  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:Op" /></wsdl:message>"#,
+        r#"  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:Op" /><wsdl:part name="img" type="s:base64Binary" /></wsdl:message>"#,
+    );
+    let input = |parts: &str| {
+        format!(
+            r#"      <wsdl:input><mime:multipartRelated xmlns:mime="http://schemas.xmlsoap.org/wsdl/mime/"><mime:part><soap:body{parts} use="literal" /></mime:part><mime:part><mime:content part="img" type="image/jpeg" /></mime:part></mime:multipartRelated></wsdl:input>"#
+        )
+    };
+    let body = r#"      <wsdl:input><soap:body use="literal" /></wsdl:input>"#;
+    // soap:body parts= lists the Body's parts: `img` is an attachment.
+    let line = input(r#" parts="parameters""#);
+    let path = write(&dir, "parts.wsdl", edit(&text, body, &line));
+    let generated = soapgen::configure()
+        .generate(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        generated.notes,
+        vec![format!(
+            "{}:22:{}: part `img` of operation `Op` is a MIME attachment, which soapgen does not support; it is left out",
+            path.display(),
+            column_of(&line, "<mime:content", 0)
+        )]
+    );
+    // Without parts=, every part is in the Body: `img` too, with notes saying so.
+    let line = input("");
+    let path = write(&dir, "all.wsdl", edit(&text, body, &line));
+    let notes = notes_of(&path);
+    assert_note(
+        &notes,
+        &format!(
+            "{}:22:{}: part `img` of operation `Op` is bound to MIME content, and to the SOAP Body too (its soap:body has no parts=): it is read and written in the Body only, as soapgen does not support MIME attachments",
+            path.display(),
+            column_of(&line, "<mime:content", 0)
+        ),
+    );
+    assert!(
+        notes.iter().any(|n| n
+            .contains("part `img` of document-style operation `Op` has type= instead of element=")),
+        "{notes:#?}"
+    );
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    // Without a soap:body, what is bound to MIME content is an attachment; a part with several
+    // MIME types is noted once.
+    let line = r#"      <wsdl:input><mime:multipartRelated xmlns:mime="http://schemas.xmlsoap.org/wsdl/mime/"><mime:part><mime:content part="img" type="image/jpeg" /><mime:content part="img" type="image/png" /></mime:part></mime:multipartRelated></wsdl:input>"#;
+    let path = write(&dir, "nobody.wsdl", edit(&text, body, line));
+    assert_eq!(
+        notes_of(&path),
+        vec![format!(
+            "{}:22:{}: part `img` of operation `Op` is a MIME attachment, which soapgen does not support; it is left out",
+            path.display(),
+            column_of(line, "<mime:content", 0)
+        )]
     );
 }

@@ -3,9 +3,11 @@
 //! prefix.
 
 pub mod model;
+mod redefine;
 mod wsdl;
 mod xsd;
 
+pub(crate) use redefine::{apply_redefinitions, FileKey};
 pub(crate) use wsdl::parse_wsdl;
 pub(crate) use xsd::parse_schema;
 

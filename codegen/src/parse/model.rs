@@ -297,8 +297,13 @@ pub struct Schema {
     /// Global attributes.
     pub attributes: Vec<AttributeDecl>,
     /// Names of the types, groups and attribute groups this schema redefines (`xs:redefine`):
-    /// the redefined file defines them too, which is not a duplicate definition.
+    /// the redefined file defines them too, which is not a duplicate definition (the loader
+    /// removes those originals once it has merged them into the redefinitions that refer to
+    /// them).
     pub redefinitions: Vec<String>,
+    /// Where each `xs:redefine` of this schema is written (the loader finds by it the file each
+    /// one redefines, whose original definitions the redefinitions refer to by their own name).
+    pub redefines: Vec<Location>,
     /// Things in the schema that soapgen ignores (unknown or misplaced XML Schema elements), for
     /// the user to see.
     pub notes: Vec<(Location, String)>,
@@ -416,6 +421,9 @@ pub struct BindingMessage {
     pub body_location: Option<Location>,
     /// Headers.
     pub headers: Vec<HeaderBinding>,
+    /// The parts bound to MIME content (`mime:content part=` in a `mime:multipartRelated`),
+    /// each with where it is bound: attachments, unless `soap:body parts=` lists them.
+    pub mime_parts: Vec<(String, Location)>,
 }
 
 /// A `wsdl:binding/wsdl:operation/wsdl:fault`: binds the port type operation's fault of the
@@ -458,6 +466,9 @@ pub struct Binding {
     pub port_type: QName,
     /// The SOAP version, or None for a non-SOAP (HTTP GET/POST, …) binding.
     pub soap: Option<SoapVersion>,
+    /// The namespace of the binding's protocol extension element (`soap:binding`,
+    /// `http:binding`, …), when it has one.
+    pub protocol: Option<String>,
     /// Operations in document order.
     pub operations: Vec<BindingOperation>,
     /// Where it is written.
@@ -495,6 +506,8 @@ pub struct Service {
 pub struct WsdlDocument {
     /// `targetNamespace=`.
     pub target_ns: String,
+    /// Where its `wsdl:definitions` is written.
+    pub location: Option<Location>,
     /// Messages.
     pub messages: Vec<Message>,
     /// Port types.

@@ -44,6 +44,7 @@ pub(crate) fn parse_wsdl(ctx: &Ctx, root: Node) -> R<ParsedWsdl> {
     let mut out = ParsedWsdl {
         document: WsdlDocument {
             target_ns: target_ns.clone(),
+            location: Some(ctx.loc(root)),
             ..WsdlDocument::default()
         },
         schemas: Vec::new(),
@@ -71,6 +72,25 @@ pub(crate) fn parse_wsdl(ctx: &Ctx, root: Node) -> R<ParsedWsdl> {
                         let (s, refs) = parse_schema(ctx, node, None)?;
                         out.schemas.push(s);
                         out.references.extend(refs);
+                    } else if node.tag_name().name() == "schema"
+                        && node.tag_name().namespace().is_none_or(|ns| ns == WSDL_NS)
+                    {
+                        // An XML schema without its namespace declaration (a `schema` of
+                        // another namespace is an extension element, ignored as WSDL 1.1
+                        // allows): not read, its definitions would be missed (and reported as
+                        // not defined where they are used).
+                        let found = match node.tag_name().namespace() {
+                            None => "in no namespace".to_string(),
+                            Some(ns) => format!("in the WSDL namespace `{ns}`"),
+                        };
+                        return Err(ctx
+                            .error(
+                                node,
+                                format!("this `schema` inside wsdl:types is {found}, not in the XML Schema namespace: it is not an XML schema"),
+                            )
+                            .with_hint(format!(
+                                "add xmlns=\"{XSD_NS}\" to it: it declares the namespace of the element names written without a prefix, inside it too"
+                            )));
                     } else if node.tag_name().namespace().is_some_and(super::is_xsd_ns) {
                         out.notes.push((
                             ctx.loc(node),
@@ -107,7 +127,8 @@ pub(crate) fn parse_wsdl(ctx: &Ctx, root: Node) -> R<ParsedWsdl> {
                 location: ctx.loc(child),
             }),
             "binding" => {
-                let binding = parse_binding(ctx, child, qualify(name_of(ctx, child)?))?;
+                let binding =
+                    parse_binding(ctx, child, qualify(name_of(ctx, child)?), &mut out.notes)?;
                 if binding.soap.is_none() {
                     out.notes.push((
                         binding.location.clone(),
@@ -176,10 +197,19 @@ fn parse_operation(ctx: &Ctx, node: Node) -> R<Operation> {
     Ok(op)
 }
 
+/// The SOAP 1.1 binding namespace as it is sometimes misspelt, without its trailing slash.
+const WSDL_SOAP11_NEAR_MISS: &str = "http://schemas.xmlsoap.org/wsdl/soap";
+/// The SOAP 1.2 binding namespace without its trailing slash.
+const WSDL_SOAP12_NEAR_MISS: &str = "http://schemas.xmlsoap.org/wsdl/soap12";
+/// The WSDL MIME binding namespace.
+const WSDL_MIME_NS: &str = "http://schemas.xmlsoap.org/wsdl/mime/";
+
+/// The SOAP version whose WSDL binding namespace `node` is in; a namespace that misses only
+/// the trailing slash counts (a note says so, see [`parse_binding`]).
 fn soap_ns(node: Node) -> Option<SoapVersion> {
     match node.tag_name().namespace() {
-        Some(WSDL_SOAP11_NS) => Some(SoapVersion::Soap11),
-        Some(WSDL_SOAP12_NS) => Some(SoapVersion::Soap12),
+        Some(WSDL_SOAP11_NS | WSDL_SOAP11_NEAR_MISS) => Some(SoapVersion::Soap11),
+        Some(WSDL_SOAP12_NS | WSDL_SOAP12_NEAR_MISS) => Some(SoapVersion::Soap12),
         _ => None,
     }
 }
@@ -192,19 +222,85 @@ fn parse_style(node: Node) -> Option<Style> {
     }
 }
 
-fn parse_binding(ctx: &Ctx, node: Node, name: QName) -> R<Binding> {
+/// How a SOAP version is named in notes.
+fn version_name(version: SoapVersion) -> &'static str {
+    match version {
+        SoapVersion::Soap11 => "SOAP 1.1",
+        SoapVersion::Soap12 => "SOAP 1.2",
+    }
+}
+
+fn parse_binding(
+    ctx: &Ctx,
+    node: Node,
+    name: QName,
+    notes: &mut Vec<(Location, String)>,
+) -> R<Binding> {
     let port_type = ctx.qname_attr(node, "type")?.ok_or_else(|| {
         ctx.error(node, "wsdl:binding without type=")
             .with_hint("name the portType this binding implements")
     })?;
     let soap_binding =
         children(node).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "binding");
-    let soap = soap_binding.and_then(soap_ns);
+    let protocol = children(node)
+        .find(|c| c.tag_name().name() == "binding")
+        .and_then(|c| c.tag_name().namespace())
+        .filter(|ns| *ns != WSDL_NS)
+        .map(str::to_string);
+    let operation_nodes = || children(node).filter(|o| is(*o, WSDL_NS, "operation"));
+    let soap = match soap_binding.and_then(soap_ns) {
+        Some(version) => Some(version),
+        // No protocol binding element (soap:binding, http:binding, …), but SOAP extensions
+        // inside the operations (soap:operation, soap:body, …): a SOAP binding whose
+        // soap:binding was forgotten, read as one (as PHP reads it).
+        None if protocol.is_some() => None,
+        None => {
+            let first = operation_nodes()
+                .flat_map(|o| o.descendants())
+                .find(|d| d.is_element() && soap_ns(*d).is_some());
+            let version = first.and_then(soap_ns);
+            if let (Some(first), Some(version)) = (first, version) {
+                notes.push((
+                    ctx.loc(node),
+                    format!(
+                        "binding `{}` has no soap:binding element, but its operations use {} extensions (`{}` at {}:{}): it is read as a {} binding, document style unless an operation's soap:operation says otherwise",
+                        name.local,
+                        version_name(version),
+                        super::prefixed(first, first.tag_name().name()),
+                        ctx.loc(first).line,
+                        ctx.loc(first).column,
+                        version_name(version),
+                    ),
+                ));
+            }
+            version
+        }
+    };
+    if let Some(near_miss) = node.descendants().filter(|d| d.is_element()).find_map(|d| {
+        d.tag_name()
+            .namespace()
+            .filter(|ns| [WSDL_SOAP11_NEAR_MISS, WSDL_SOAP12_NEAR_MISS].contains(ns))
+    }) {
+        let (version, correct) = if near_miss == WSDL_SOAP11_NEAR_MISS {
+            (SoapVersion::Soap11, WSDL_SOAP11_NS)
+        } else {
+            (SoapVersion::Soap12, WSDL_SOAP12_NS)
+        };
+        notes.push((
+            ctx.loc(node),
+            format!(
+                "binding `{}` writes its SOAP extensions in the namespace `{near_miss}`, which is not a WSDL binding namespace: the {} binding namespace is `{correct}`, with a trailing slash; it is read as a {} binding",
+                name.local,
+                version_name(version),
+                version_name(version),
+            ),
+        ));
+    }
     let default_style = soap_binding
         .and_then(parse_style)
         .unwrap_or(Style::Document);
     let mut operations = Vec::new();
-    for op in children(node).filter(|o| is(*o, WSDL_NS, "operation")) {
+    for op in operation_nodes() {
         let soap_op =
             children(op).find(|c| soap_ns(*c).is_some() && c.tag_name().name() == "operation");
         let mut bop = BindingOperation {
@@ -233,6 +329,7 @@ fn parse_binding(ctx: &Ctx, node: Node, name: QName) -> R<Binding> {
         name,
         port_type,
         soap,
+        protocol,
         operations,
         location: ctx.loc(node),
     })
@@ -261,7 +358,26 @@ fn parse_binding_message(ctx: &Ctx, node: Node) -> R<BindingMessage> {
         name: node.attribute("name").map(str::to_string),
         ..BindingMessage::default()
     };
-    for child in children(node).filter(|c| soap_ns(*c).is_some()) {
+    // SOAP with attachments (WSDL 1.1 §5): the soap:body and soap:headers are in a part of a
+    // mime:multipartRelated, whose other parts bind message parts to MIME content.
+    let mime_parts: Vec<Node> = children(node)
+        .filter(|c| is(*c, WSDL_MIME_NS, "multipartRelated"))
+        .flat_map(children)
+        .filter(|c| is(*c, WSDL_MIME_NS, "part"))
+        .collect();
+    for content in mime_parts
+        .iter()
+        .flat_map(|p| children(*p))
+        .filter(|c| is(*c, WSDL_MIME_NS, "content"))
+    {
+        if let Some(part) = content.attribute("part") {
+            out.mime_parts.push((part.to_string(), ctx.loc(content)));
+        }
+    }
+    let soap_elements = children(node)
+        .chain(mime_parts.iter().flat_map(|p| children(*p)))
+        .filter(|c| soap_ns(*c).is_some());
+    for child in soap_elements {
         match child.tag_name().name() {
             "body" => {
                 out.encoded = child.attribute("use") == Some("encoded");

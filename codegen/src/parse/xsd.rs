@@ -72,7 +72,11 @@ pub(crate) fn parse_schema(
                     });
                 }
                 // xs:redefine's overriding definitions are read like top-level ones; the loader
-                // keeps the first definition of a name, and redefinitions come first.
+                // merges into them the original definitions they refer to by their own name,
+                // and removes the originals.
+                if child.tag_name().name() == "redefine" {
+                    schema.redefines.push(ctx.loc(child));
+                }
                 for inner in children(child) {
                     if let Some(name) = inner.attribute("name") {
                         schema.redefinitions.push(name.to_string());

@@ -55,6 +55,9 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
             port_type_names.push(&binding.port_type);
         }
     }
+    if port_type_names.is_empty() {
+        return Err(nothing_to_generate(defs, &index).into());
+    }
     for pt_name in port_type_names {
         let bindings: Vec<&syn::Binding> = index
             .bindings
@@ -216,6 +219,50 @@ fn service(
     })
 }
 
+/// The error for a WSDL without a SOAP binding, from which soapgen has nothing to generate: at
+/// its first binding, or at its `wsdl:definitions` when it has none.
+fn nothing_to_generate(defs: &Definitions, index: &Index) -> Diagnostic {
+    const HTTP_NS: &str = "http://schemas.xmlsoap.org/wsdl/http/";
+    let root = || {
+        defs.wsdls
+            .iter()
+            .find_map(|w| w.location.clone())
+            .unwrap_or_else(|| Location {
+                file: Default::default(),
+                line: 1,
+                column: 1,
+            })
+    };
+    let Some(first) = index.bindings.first() else {
+        return Diagnostic::new(root(), "this WSDL has no wsdl:binding: soapgen has nothing to generate")
+            .with_hint("soapgen generates SOAP clients and servers from the SOAP bindings of a WSDL (wsdl:binding with soap:binding or soap12:binding); this one describes only abstract port types");
+    };
+    let protocols: BTreeSet<Option<&str>> = index
+        .bindings
+        .iter()
+        .map(|b| b.protocol.as_deref())
+        .collect();
+    let hint = if protocols.iter().all(|p| *p == Some(HTTP_NS)) {
+        "soapgen generates SOAP clients and servers; this WSDL has only HTTP bindings (http:binding: HTTP GET/POST)".to_string()
+    } else {
+        let listed: Vec<String> = protocols
+            .iter()
+            .map(|p| p.map_or("no extension element".to_string(), |p| format!("`{p}`")))
+            .collect();
+        format!(
+            "soapgen generates SOAP clients and servers, from bindings with a soap:binding (namespace `{}`) or soap12:binding (`{}`); the bindings of this WSDL have: {}",
+            crate::parse::WSDL_SOAP11_NS,
+            crate::parse::WSDL_SOAP12_NS,
+            listed.join(", ")
+        )
+    };
+    Diagnostic::new(
+        first.location.clone(),
+        "no binding of this WSDL is a SOAP binding: soapgen has nothing to generate",
+    )
+    .with_hint(hint)
+}
+
 /// Two overloads (operations of one name) whose requests a server cannot tell apart are an
 /// error: the later one has no SOAPAction the earlier one does not have too, and the same body
 /// element (requests go by SOAPAction, then by body element, to the first operation that fits).
@@ -339,7 +386,9 @@ fn operation(
                     m,
                     bin,
                     index,
+                    &op.name,
                     QName::new(ns(bin), op.name.clone()),
+                    notes,
                 )?,
                 parts: Vec::new(),
             }),
@@ -352,7 +401,9 @@ fn operation(
                     m,
                     bout,
                     index,
+                    &op.name,
                     QName::new(ns(bout), format!("{}Response", op.name)),
+                    notes,
                 )?,
                 parts: Vec::new(),
             }),
@@ -361,11 +412,11 @@ fn operation(
         (input, output)
     } else {
         let input = match &op.input {
-            Some(m) => body_element(resolver, m, bin, index, &op.name)?,
+            Some(m) => body_element(resolver, m, bin, index, &op.name, notes)?,
             None => None,
         };
         let output = match &op.output {
-            Some(m) => body_element(resolver, m, bout, index, &op.name)?,
+            Some(m) => body_element(resolver, m, bout, index, &op.name, notes)?,
             None => None,
         };
         (input, output)
@@ -478,29 +529,6 @@ fn check_body_parts(binding: &syn::BindingMessage, msg: &syn::Message) -> Result
     .into())
 }
 
-/// The error for a body part of a document-style operation that does not name an element.
-fn document_part_error(part: &syn::Part, op_name: &str) -> crate::error::Error {
-    let d = match &part.type_name {
-        Some(_) => Diagnostic::new(
-            part.location.clone(),
-            format!(
-                "part `{}` of document-style operation `{op_name}` has type= instead of element=",
-                part.name
-            ),
-        )
-        .with_hint("document/literal parts must refer to a global element (element=\"tns:Foo\"); type= parts belong to rpc style"),
-        None => Diagnostic::new(
-            part.location.clone(),
-            format!(
-                "part `{}` of document-style operation `{op_name}` has neither element= nor type=",
-                part.name
-            ),
-        )
-        .with_hint("document/literal parts must refer to a global element: element=\"prefix:Element\""),
-    };
-    d.into()
-}
-
 /// Looks `name` up; failing that, a single definition with the same local name (WSDLs written by
 /// hand often leave `message=` unprefixed under a default namespace that is not the target one).
 fn lenient<'d, T>(table: &std::collections::HashMap<QName, &'d T>, name: &QName) -> Option<&'d T> {
@@ -546,11 +574,15 @@ fn headers(
 }
 
 /// The message of an operation's input or output, and its parts that go in the Body: those
-/// `soap:body parts=` lists, or else all but the ones bound as headers.
+/// `soap:body parts=` lists, or else all but the ones bound as headers. A part bound to MIME
+/// content that the `soap:body` does not have (there is none, or its `parts=` does not list the
+/// part) is an attachment, which soapgen leaves out with a note.
 fn body_parts<'d>(
     index: &Index<'d>,
     m: &syn::OperationMessage,
     binding: &syn::BindingMessage,
+    op_name: &str,
+    notes: &mut Vec<(Location, String)>,
 ) -> Result<(&'d syn::Message, Vec<&'d syn::Part>)> {
     let msg = message(index, &m.message, &m.location)?;
     check_body_parts(binding, msg)?;
@@ -560,15 +592,99 @@ fn body_parts<'d>(
         .filter(|h| h.message == msg.name)
         .map(|h| h.part.as_str())
         .collect();
+    let listed = |p: &syn::Part| {
+        binding
+            .body_parts
+            .as_ref()
+            .is_some_and(|listed| listed.iter().any(|l| l == &p.name))
+    };
+    // A part bound to MIME content is an attachment unless the soap:body has it: it has no
+    // soap:body, or one whose parts= does not list it.
+    let attachment = |p: &syn::Part| {
+        binding.mime_parts.iter().any(|(m, _)| m == &p.name)
+            && (binding.body_location.is_none() || (binding.body_parts.is_some() && !listed(p)))
+    };
+    let mut noted: Vec<&str> = Vec::new();
+    for (name, at) in &binding.mime_parts {
+        let Some(part) = msg.parts.iter().find(|p| &p.name == name) else {
+            continue;
+        };
+        // A part with several MIME types (mime:content alternatives) is noted once.
+        if noted.contains(&name.as_str()) {
+            continue;
+        }
+        noted.push(name);
+        if attachment(part) {
+            note(
+                notes,
+                at,
+                format!("part `{name}` of operation `{op_name}` is a MIME attachment, which soapgen does not support; it is left out"),
+            );
+        } else if binding.body_parts.is_none() && !header_parts.contains(&name.as_str()) {
+            // Without parts=, every part is in the Body (WSDL 1.1 §3.5): SOAPBuilders' interop
+            // WSDLs bind so a part whose element refers to the attachment (with href=).
+            note(
+                notes,
+                at,
+                format!("part `{name}` of operation `{op_name}` is bound to MIME content, and to the SOAP Body too (its soap:body has no parts=): it is read and written in the Body only, as soapgen does not support MIME attachments"),
+            );
+        }
+    }
     let parts = msg
         .parts
         .iter()
+        .filter(|p| !attachment(p))
         .filter(|p| match &binding.body_parts {
-            Some(listed) => listed.iter().any(|l| l == &p.name),
+            Some(_) => listed(p),
             None => !header_parts.contains(&p.name.as_str()),
         })
         .collect();
     Ok((msg, parts))
+}
+
+/// Adds a note, unless it is there already (a message can be both the input and the output).
+fn note(notes: &mut Vec<(Location, String)>, at: &Location, text: String) {
+    let note = (at.clone(), text);
+    if !notes.contains(&note) {
+        notes.push(note);
+    }
+}
+
+/// The element of a body part of a document-style operation: its `element=`; for a part
+/// declared with `type=` (which WSDL 1.1 allows and the WS-I Basic Profile forbids), an element
+/// named after the part, in no namespace, of that type, directly in the Body — as zeep, Axis
+/// and PHP read it — with a note.
+fn document_part(
+    resolver: &mut TypeResolver,
+    part: &syn::Part,
+    op_name: &str,
+    notes: &mut Vec<(Location, String)>,
+) -> Result<ElementRef> {
+    match (&part.element, &part.type_name) {
+        (Some(element), _) => resolver.global_element(element, &part.location),
+        (None, Some(type_name)) => {
+            note(
+                notes,
+                &part.location,
+                format!(
+                    "part `{}` of document-style operation `{op_name}` has type= instead of element=: it is read and written as an element `{}` in no namespace, of type `{type_name}`, directly in the Body (as zeep, Axis and PHP do; the WS-I Basic Profile requires element=)",
+                    part.name, part.name
+                ),
+            );
+            part_element(resolver, part)
+        }
+        (None, None) => Err(Diagnostic::new(
+            part.location.clone(),
+            format!(
+                "part `{}` of document-style operation `{op_name}` has neither element= nor type=",
+                part.name
+            ),
+        )
+        .with_hint(
+            "document/literal parts must refer to a global element: element=\"prefix:Element\"",
+        )
+        .into()),
+    }
 }
 
 fn body_element(
@@ -577,17 +693,15 @@ fn body_element(
     binding: &syn::BindingMessage,
     index: &Index,
     op_name: &str,
+    notes: &mut Vec<(Location, String)>,
 ) -> Result<Option<BodyParts>> {
-    let (msg, parts) = body_parts(index, m, binding)?;
+    let (msg, parts) = body_parts(index, m, binding, op_name, notes)?;
     match parts.as_slice() {
         [] => Ok(None),
-        [part] => match &part.element {
-            Some(element) => Ok(Some(BodyParts {
-                element: resolver.global_element(element, &part.location)?,
-                parts: Vec::new(),
-            })),
-            None => Err(document_part_error(part, op_name)),
-        },
+        [part] => Ok(Some(BodyParts {
+            element: document_part(resolver, part, op_name, notes)?,
+            parts: Vec::new(),
+        })),
         [first, ..] => {
             // Several body parts: the Body holds their elements side by side. A synthetic
             // struct with one required field per part carries them (its content is the Body's
@@ -595,10 +709,7 @@ fn body_element(
             let mut fields = Vec::new();
             let mut elements = Vec::new();
             for part in &parts {
-                let Some(element) = &part.element else {
-                    return Err(document_part_error(part, op_name));
-                };
-                let e = resolver.global_element(element, &part.location)?;
+                let e = document_part(resolver, part, op_name, notes)?;
                 fields.push(Field {
                     wire: e.name.clone(),
                     occurrence: Occurrence::Required,
@@ -641,9 +752,11 @@ fn rpc_wrapper(
     m: &syn::OperationMessage,
     binding: &syn::BindingMessage,
     index: &Index,
+    op_name: &str,
     name: QName,
+    notes: &mut Vec<(Location, String)>,
 ) -> Result<ElementRef> {
-    let (_, parts) = body_parts(index, m, binding)?;
+    let (_, parts) = body_parts(index, m, binding, op_name, notes)?;
     let mut fields = Vec::new();
     for part in parts {
         let e = part_element(resolver, part)?;

@@ -25,6 +25,9 @@ pub struct TypeResolver<'d> {
     pub notes: Vec<(Location, String)>,
     element_types: HashMap<QName, TypeId>,
     in_progress: HashSet<TypeId>,
+    /// The anonymous types of local elements being built, by their definition in the syntax
+    /// model: a group that contains itself through such an element reaches it again.
+    local_in_progress: HashMap<*const syn::TypeDef, TypeId>,
     /// The choice type of each substitution group head referenced so far.
     pub(super) substitution_groups: HashMap<QName, TypeId>,
 }
@@ -65,6 +68,7 @@ impl<'d> TypeResolver<'d> {
             notes: Vec::new(),
             element_types: HashMap::new(),
             in_progress: HashSet::new(),
+            local_in_progress: HashMap::new(),
             substitution_groups: HashMap::new(),
         }
     }
@@ -267,6 +271,34 @@ impl<'d> TypeResolver<'d> {
         let id = self.placeholder(origin, location);
         self.types[id].doc = doc;
         self.fill(id, def, schema)?;
+        Ok(id)
+    }
+
+    /// The anonymous type of a local element. A group's elements are built each time the group
+    /// is expanded, and a group may contain itself through a local element's anonymous type
+    /// (`<xs:group name="g"><xs:choice><xs:element name="e"><xs:complexType><xs:sequence>
+    /// <xs:group ref="g"/>…`): reached again while it is being built, the type is the one being
+    /// built, a recursive type like a named one referring to itself.
+    fn local_anonymous(
+        &mut self,
+        def: &syn::TypeDef,
+        schema: &syn::Schema,
+        origin: Origin,
+    ) -> Result<TypeId> {
+        let key: *const syn::TypeDef = def;
+        if let Some(&id) = self.local_in_progress.get(&key) {
+            return Ok(id);
+        }
+        let (location, doc) = match def {
+            syn::TypeDef::Complex(c) => (c.location.clone(), c.doc.clone()),
+            syn::TypeDef::Simple(s) => (s.location.clone(), s.doc.clone()),
+        };
+        let id = self.placeholder(origin, location);
+        self.types[id].doc = doc;
+        self.local_in_progress.insert(key, id);
+        let filled = self.fill(id, def, schema);
+        self.local_in_progress.remove(&key);
+        filled?;
         Ok(id)
     }
 
@@ -478,6 +510,7 @@ impl<'d> TypeResolver<'d> {
                         id,
                         &mut st.fields,
                         &mut Vec::new(),
+                        false,
                     )?;
                 }
             }
@@ -524,6 +557,7 @@ impl<'d> TypeResolver<'d> {
                         id,
                         &mut st.fields,
                         &mut Vec::new(),
+                        false,
                     )?;
                 }
             }
@@ -578,6 +612,7 @@ impl<'d> TypeResolver<'d> {
                 id,
                 &mut from_particle,
                 &mut Vec::new(),
+                false,
             )?;
         }
         let (item_name, item_ty) = match (declared, from_particle.first()) {
@@ -753,6 +788,9 @@ impl<'d> TypeResolver<'d> {
         }
     }
 
+    /// Adds the fields of particle `p` to `out`. `in_choice`: `out` is the alternatives of a
+    /// choice, and `p` is (part of) one of them.
+    #[allow(clippy::too_many_arguments)]
     fn particle(
         &mut self,
         p: &syn::Particle,
@@ -761,12 +799,24 @@ impl<'d> TypeResolver<'d> {
         parent: TypeId,
         out: &mut Vec<Field>,
         group_stack: &mut Vec<QName>,
+        in_choice: bool,
     ) -> Result<()> {
         match p {
             syn::Particle::Sequence(items, occurs, _) | syn::Particle::All(items, occurs, _) => {
                 let occ = Occurrence::from_bounds(occurs.min, occurs.max).within(outer);
                 for item in items {
-                    self.particle(item, schema, occ, parent, out, group_stack)?;
+                    self.particle(item, schema, occ, parent, out, group_stack, in_choice)?;
+                }
+            }
+            // A choice among the alternatives of a choice (directly, or in a sequence or group
+            // there) adds its own alternatives to them: a variant holding a nested choice could
+            // not be read by the element names on the wire. Nothing is lost: the outer choice is
+            // a list of its elements when an alternative is several elements (see below), and a
+            // repeated inner choice makes its alternatives repeated variants.
+            syn::Particle::Choice(items, occurs, _) if in_choice => {
+                let occ = Occurrence::from_bounds(occurs.min, occurs.max).within(outer);
+                for item in items {
+                    self.particle(item, schema, occ, parent, out, group_stack, true)?;
                 }
             }
             syn::Particle::Choice(items, occurs, location) => {
@@ -787,6 +837,7 @@ impl<'d> TypeResolver<'d> {
                         id,
                         &mut variants,
                         group_stack,
+                        true,
                     )?;
                 }
                 self.types[id].kind = TypeKind::Choice(variants);
@@ -856,7 +907,7 @@ impl<'d> TypeResolver<'d> {
                 let occ = Occurrence::from_bounds(occurs.min, occurs.max).within(outer);
                 if let Some(p) = &found.def.particle {
                     group_stack.push(name.clone());
-                    self.particle(p, found.schema, occ, parent, out, group_stack)?;
+                    self.particle(p, found.schema, occ, parent, out, group_stack, in_choice)?;
                     group_stack.pop();
                 }
             }
@@ -921,9 +972,11 @@ impl<'d> TypeResolver<'d> {
         );
         let ty = match (&e.type_name, &e.inline_type) {
             (Some(t), _) => self.type_ref(t, &e.location)?,
-            (None, Some(inline)) => {
-                TypeRef::Named(self.anonymous(inline, schema, Origin::Nested { parent, name })?)
-            }
+            (None, Some(inline)) => TypeRef::Named(self.local_anonymous(
+                inline,
+                schema,
+                Origin::Nested { parent, name },
+            )?),
             (None, None) => TypeRef::Builtin(Builtin::AnyType),
         };
         Ok(Field {
