@@ -492,6 +492,10 @@ async fn sequence_choice_all() {
         "carrier-tracking.xml",
         "sequence_choice_all_sequence_alternative",
     );
+    f.elsewhere(
+        "nested-choices-repeated-names.xml",
+        "sequence_choice_all_nested_choices_repeated_names",
+    );
     // The required choice is missing: an error that says so.
     let err = f.failure::<Order>(
         r#"<EchoRequest xmlns="urn:feature:sequence-choice-all"><id>1</id><address><street>a</street><city>b</city></address><pickup>c</pickup></EchoRequest>"#,
@@ -525,6 +529,66 @@ async fn sequence_choice_all_sequence_alternative() {
         expected
             .at("address")
             .order_children(&["street", "city", "zip"]);
+    })
+    .await;
+}
+
+/// Choices nested in a repeated choice add their alternatives to it (one variant per element,
+/// in document order); an element name declared twice in a sequence, and two wildcards, fill
+/// the later declaration with what follows the element between them.
+#[tokio::test]
+async fn sequence_choice_all_nested_choices_repeated_names() {
+    use features::sequence_choice_all::*;
+    let mut f = Construct::new(
+        "sequence-choice-all",
+        echo_server!(sequence_choice_all::Order),
+    );
+    f.message("nested-choices-repeated-names.xml", |v: &Order, _| {
+        assert_eq!(v.id, 9);
+        assert_eq!(
+            (&v.choice, v.choice3.as_slice()),
+            (
+                &OrderChoice::Invoice(7),
+                [OrderChoice3::Pickup(s("desk"))].as_slice()
+            )
+        );
+        assert_eq!(
+            v.choice4,
+            [
+                OrderChoice4::Voucher(vec![s("V1")]),
+                OrderChoice4::Coupon(s("C1")),
+                OrderChoice4::Voucher(vec![s("V2")]),
+                OrderChoice4::Voucher(vec![s("V3")]),
+                OrderChoice4::Miles(300),
+            ]
+        );
+        // Exhaustive: the nested choices have no variant of their own.
+        for c in &v.choice4 {
+            match c {
+                OrderChoice4::Coupon(_)
+                | OrderChoice4::Voucher(_)
+                | OrderChoice4::Points(_)
+                | OrderChoice4::Miles(_) => {}
+            }
+        }
+        assert_eq!(
+            (v.tag.as_slice(), v.total),
+            ([s("early"), s("first")].as_slice(), Some(42))
+        );
+        assert_eq!(v.tag2, [s("late")]);
+        let names = |raw: &[soapgen_runtime::RawXml]| -> Vec<String> {
+            raw.iter()
+                .map(|x| {
+                    x.as_str()
+                        .split([' ', '/', '>'])
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect()
+        };
+        assert_eq!(names(&v.any), ["<x:before"]);
+        assert_eq!(names(&v.any2), ["<x:after", "<x:last"]);
     })
     .await;
 }
@@ -1093,6 +1157,15 @@ async fn enumerations() {
         assert_eq!(v.priority, Some(Priority::Unrecognized(s("urgent"))));
     })
     .await;
+    f.message("repeated-value.xml", |v: &Ticket, _| {
+        assert_eq!(v.status, [Status::OnHold]);
+        assert_eq!(v.level, Some(Level::V1));
+        // Exhaustive: the value listed twice has one variant.
+        match Level::V1 {
+            Level::V1 | Level::V2 | Level::Minus1 | Level::Unrecognized(_) => {}
+        }
+    })
+    .await;
     f.done();
 }
 
@@ -1390,6 +1463,26 @@ async fn name_collisions() {
                 value: Some(s("v")),
                 other_attributes: Some(s("o")),
                 value_text: s("the text"),
+            }
+        );
+        // The type `Self`, with attributes named like the decoder's own locals (`start`, `r`,
+        // `child`) and one named like an escaped keyword field (`self_` + `_attr`).
+        assert_eq!(
+            v.me,
+            Self_ {
+                self_attr: Some(s("attr")),
+                start: Some(5),
+                r: Some(s("rr")),
+                child: Some(s("c")),
+                self_: s("element"),
+            }
+        );
+        // The element `Self` (anonymous type): `Self_` is taken, so `SelfElement`.
+        assert_eq!(
+            v.self_3,
+            SelfElement {
+                r: s("r"),
+                start: s("s"),
             }
         );
     })

@@ -88,6 +88,8 @@ pub fn client(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
             headers: #headers,
         }
 
+        // Methods are named after operations: one named `into_…` or `from_…` is no conversion.
+        #[allow(clippy::wrong_self_convention)]
         impl #client {
             #(#addresses)*
 

@@ -134,13 +134,6 @@ fn read_value(e: &Emitter, f: &Field, boxed: bool) -> TokenStream {
     }
 }
 
-/// One way a child element can be consumed: whether it can only fill its slot once, and the
-/// statement that consumes it.
-struct Arm {
-    once: Option<proc_macro2::Ident>,
-    action: TokenStream,
-}
-
 fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
     let rt = &e.rt;
     let names = &e.plan.types[id];
@@ -184,19 +177,24 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
     };
 
     // --- decoding ---
+    // Hygiene: the locals holding decoded values are `a_<i>` (attributes), `a_other`
+    // (xs:anyAttribute), `content` (simple content) and `f_<i>` (child fields), never a name
+    // taken from the schema, which would shadow the decoder's own `r`, `start`, `child`, ….
+    // Schema names appear only as field names in the struct literal.
     let mut prelude = Vec::new();
     let mut inits = Vec::new();
     for (i, a) in st.attributes.iter().enumerate() {
         let f = ident(&names.attributes[i]);
+        let slot = format_ident!("a_{}", i);
         let (ns, local) = (&a.wire.ns, &a.wire.local);
         let ty = e.type_tokens(&a.ty);
         let read = quote!(#rt::xml::read_attribute::<#ty>(r, start, #ns, #local)?);
         prelude.push(if a.required {
-            quote!(let #f = #rt::xml::required_attribute(#read, start.local(), #local)?;)
+            quote!(let #slot = #rt::xml::required_attribute(#read, start.local(), #local)?;)
         } else {
-            quote!(let #f = #read;)
+            quote!(let #slot = #read;)
         });
-        inits.push(quote!(#f,));
+        inits.push(quote!(#f: #slot,));
     }
     if st.any_attribute {
         let f = ident(&names.other_attributes);
@@ -209,7 +207,7 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
             })
             .collect();
         prelude.push(quote! {
-            let #f: Vec<(String, String, String)> = r
+            let a_other: Vec<(String, String, String)> = r
                 .attrs(start)?
                 .into_iter()
                 .filter(|(ns, local, _)| {
@@ -218,160 +216,16 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
                 })
                 .collect();
         });
-        inits.push(quote!(#f,));
+        inits.push(quote!(#f: a_other,));
     }
     let body = if let Some(text) = &st.text {
         let f = ident(&names.text);
         let ty = e.type_tokens(text);
-        prelude.push(quote!(let #f = <#ty as #rt::FromXml>::read_content(r, start)?;));
-        inits.push(quote!(#f,));
+        prelude.push(quote!(let content = <#ty as #rt::FromXml>::read_content(r, start)?;));
+        inits.push(quote!(#f: content,));
         quote!()
     } else {
-        let mut slots = Vec::new();
-        let mut arms: Vec<((String, String), Arm)> = Vec::new();
-        let mut wildcard: Option<TokenStream> = None;
-        for (i, f) in st.fields.iter().enumerate() {
-            let slot = format_ident!("f_{}", i);
-            let boxed = names.boxed.contains(&i);
-            let item = e.item_tokens(f, boxed);
-            let member = ident(&names.members[i]);
-            let repeated = f.occurrence == Occurrence::Repeated;
-            slots.push(if repeated {
-                quote!(let mut #slot: Vec<#item> = Vec::new();)
-            } else {
-                quote!(let mut #slot: Option<#item> = None;)
-            });
-            let store = |v: TokenStream| {
-                if repeated {
-                    quote!(#slot.push(#v);)
-                } else {
-                    quote!(#slot = Some(#v);)
-                }
-            };
-            let once = (!repeated).then(|| slot.clone());
-            match &f.kind {
-                FieldKind::Element(_) | FieldKind::Raw => {
-                    let action = store(read_value(e, f, boxed));
-                    arms.push((
-                        (f.wire.ns.clone(), f.wire.local.clone()),
-                        Arm { once, action },
-                    ));
-                }
-                FieldKind::Any => {
-                    wildcard.get_or_insert(store(read_value(e, f, false)));
-                }
-                FieldKind::Choice(choice_id) => {
-                    let choice_name = ident(&e.plan.types[*choice_id].name);
-                    let TypeKind::Choice(variants) = &e.ir.types[*choice_id].kind else {
-                        continue;
-                    };
-                    for (k, v) in variants.iter().enumerate() {
-                        let vname = ident(&e.plan.types[*choice_id].members[k]);
-                        let value = read_value(e, v, false);
-                        let built = if v.occurrence == Occurrence::Repeated {
-                            quote!(#choice_name::#vname(vec![#value]))
-                        } else {
-                            quote!(#choice_name::#vname(#value))
-                        };
-                        let built = if boxed {
-                            quote!(Box::new(#built))
-                        } else {
-                            built
-                        };
-                        let action = if v.occurrence == Occurrence::Repeated && !repeated && !boxed
-                        {
-                            let inner = read_value(e, v, false);
-                            quote! {
-                                match &mut #slot {
-                                    Some(#choice_name::#vname(items)) => items.push(#inner),
-                                    _ => #slot = Some(#choice_name::#vname(vec![#inner])),
-                                }
-                            }
-                        } else {
-                            store(built)
-                        };
-                        match v.kind {
-                            FieldKind::Any => {
-                                wildcard.get_or_insert(action);
-                            }
-                            _ => arms.push((
-                                (v.wire.ns.clone(), v.wire.local.clone()),
-                                Arm {
-                                    once: once.clone(),
-                                    action,
-                                },
-                            )),
-                        }
-                    }
-                }
-            }
-            // A missing choice is reported by its alternatives (`a|b`), the names on the wire.
-            let local = match &f.kind {
-                FieldKind::Choice(choice_id) => match &e.ir.types[*choice_id].kind {
-                    TypeKind::Choice(variants) => variants
-                        .iter()
-                        .map(|v| match v.kind {
-                            FieldKind::Any => "any element",
-                            _ => v.wire.local.as_str(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("|"),
-                    _ => f.wire.local.clone(),
-                },
-                _ => f.wire.local.clone(),
-            };
-            inits.push(match f.occurrence {
-                Occurrence::Required => {
-                    quote!(#member: #rt::xml::required(#slot, start.local(), #local)?,)
-                }
-                _ => quote!(#member: #slot,),
-            });
-        }
-        // Group the arms by wire name, keeping first-appearance order; a name used by several
-        // fields fills them in schema order.
-        let mut grouped: Vec<((String, String), Vec<Arm>)> = Vec::new();
-        for (key, arm) in arms {
-            match grouped.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push(arm),
-                None => grouped.push((key, vec![arm])),
-            }
-        }
-        let match_arms = grouped.into_iter().map(|((ns, local), list)| {
-            let mut chain = TokenStream::new();
-            let last = list.len() - 1;
-            for (n, arm) in list.into_iter().enumerate() {
-                let action = &arm.action;
-                match (&arm.once, n == last) {
-                    (Some(slot), false) => {
-                        chain.extend(quote!(if #slot.is_none() { #action } else))
-                    }
-                    _ => {
-                        chain.extend(quote!({ #action }));
-                        break;
-                    }
-                }
-            }
-            quote!((#ns, #local) => #chain)
-        });
-        let fallback = wildcard.unwrap_or_else(|| quote!(#rt::xml::skip_unknown(r, &child)?;));
-        let match_arms: Vec<TokenStream> = match_arms.collect();
-        let lp = if match_arms.is_empty() {
-            quote! {
-                while let Some(child) = r.next_child(start)? {
-                    #fallback
-                }
-            }
-        } else {
-            quote! {
-                while let Some(child) = r.next_child(start)? {
-                    match (child.ns(), child.local()) {
-                        #(#match_arms)*
-                        _ => { #fallback }
-                    }
-                }
-            }
-        };
-        quote!(#(#slots)* #lp)
+        struct_children(e, id, st, &mut inits)
     };
 
     let xsi_type = schema_type_tokens(e, id).map(|t| {
@@ -398,13 +252,252 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
     }
 }
 
+/// One way a child element can be consumed: the field it fills, the condition under which that
+/// field can take it (`None`: always, as a repeated field can), and the statement that stores it.
+struct Arm {
+    field: usize,
+    accepts: Option<TokenStream>,
+    action: TokenStream,
+}
+
+/// The statements that read a struct's child elements into the slots `f_<i>`, pushing the
+/// struct literal's field initializers to `inits`.
+///
+/// Most names belong to one field. A name several fields share (an element declared twice in a
+/// sequence, `a* b a*`; a choice group referenced twice; several `xs:any`, which share every
+/// undeclared name) fills them in schema order by position: the decoder remembers the last
+/// field that took an element (`pos`), and an element goes to the first of its fields at or
+/// after that position that can still take it (a repeated field always can, an optional or
+/// required one while empty); when none can, to the first of its fields (in any position) that
+/// can, so that children out of order are still accepted; else it replaces the last field's.
+/// So in `a* b a*` the `a`s after a `b` fill the second list, and with `any* a any*` the
+/// elements after `a` fill the second wildcard.
+fn struct_children(
+    e: &Emitter,
+    id: TypeId,
+    st: &StructType,
+    inits: &mut Vec<TokenStream>,
+) -> TokenStream {
+    let rt = &e.rt;
+    let names = &e.plan.types[id];
+    let mut slots = Vec::new();
+    let mut arms: Vec<((String, String), Arm)> = Vec::new();
+    let mut wildcards: Vec<Arm> = Vec::new();
+    for (i, f) in st.fields.iter().enumerate() {
+        let slot = format_ident!("f_{}", i);
+        let boxed = names.boxed.contains(&i);
+        let item = e.item_tokens(f, boxed);
+        let member = ident(&names.members[i]);
+        let repeated = f.occurrence == Occurrence::Repeated;
+        slots.push(if repeated {
+            quote!(let mut #slot: Vec<#item> = Vec::new();)
+        } else {
+            quote!(let mut #slot: Option<#item> = None;)
+        });
+        let store = |v: TokenStream| {
+            if repeated {
+                quote!(#slot.push(#v);)
+            } else {
+                quote!(#slot = Some(#v);)
+            }
+        };
+        let once = (!repeated).then(|| quote!(#slot.is_none()));
+        match &f.kind {
+            FieldKind::Element(_) | FieldKind::Raw => {
+                let action = store(read_value(e, f, boxed));
+                arms.push((
+                    (f.wire.ns.clone(), f.wire.local.clone()),
+                    Arm {
+                        field: i,
+                        accepts: once,
+                        action,
+                    },
+                ));
+            }
+            FieldKind::Any => wildcards.push(Arm {
+                field: i,
+                accepts: once,
+                action: store(read_value(e, f, false)),
+            }),
+            FieldKind::Choice(choice_id) => {
+                let choice_name = ident(&e.plan.types[*choice_id].name);
+                let TypeKind::Choice(variants) = &e.ir.types[*choice_id].kind else {
+                    continue;
+                };
+                for (k, v) in variants.iter().enumerate() {
+                    let vname = ident(&e.plan.types[*choice_id].members[k]);
+                    let value = read_value(e, v, false);
+                    let built = if v.occurrence == Occurrence::Repeated {
+                        quote!(#choice_name::#vname(vec![#value]))
+                    } else {
+                        quote!(#choice_name::#vname(#value))
+                    };
+                    let built = if boxed {
+                        quote!(Box::new(#built))
+                    } else {
+                        built
+                    };
+                    // A repeated alternative of a choice taken once collects its elements.
+                    let (accepts, action) =
+                        if v.occurrence == Occurrence::Repeated && !repeated && !boxed {
+                            let inner = read_value(e, v, false);
+                            (
+                                Some(quote!(
+                                    matches!(#slot, None | Some(#choice_name::#vname(_)))
+                                )),
+                                quote! {
+                                    match &mut #slot {
+                                        Some(#choice_name::#vname(items)) => items.push(#inner),
+                                        _ => #slot = Some(#choice_name::#vname(vec![#inner])),
+                                    }
+                                },
+                            )
+                        } else {
+                            (once.clone(), store(built))
+                        };
+                    let arm = Arm {
+                        field: i,
+                        accepts,
+                        action,
+                    };
+                    match v.kind {
+                        FieldKind::Any => wildcards.push(arm),
+                        _ => arms.push(((v.wire.ns.clone(), v.wire.local.clone()), arm)),
+                    }
+                }
+            }
+        }
+        // A missing choice is reported by its alternatives (`a|b`), the names on the wire.
+        let local = match &f.kind {
+            FieldKind::Choice(choice_id) => match &e.ir.types[*choice_id].kind {
+                TypeKind::Choice(variants) => variants
+                    .iter()
+                    .map(|v| match v.kind {
+                        FieldKind::Any => "any element",
+                        _ => v.wire.local.as_str(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|"),
+                _ => f.wire.local.clone(),
+            },
+            _ => f.wire.local.clone(),
+        };
+        inits.push(match f.occurrence {
+            Occurrence::Required => {
+                quote!(#member: #rt::xml::required(#slot, start.local(), #local)?,)
+            }
+            _ => quote!(#member: #slot,),
+        });
+    }
+    // Group the arms by wire name, keeping first-appearance order (and schema order within).
+    let mut grouped: Vec<((String, String), Vec<Arm>)> = Vec::new();
+    for (key, arm) in arms {
+        match grouped.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(arm),
+            None => grouped.push((key, vec![arm])),
+        }
+    }
+    let shared = |list: &[Arm]| list.iter().any(|a| a.field != list[0].field);
+    // Positions are tracked only where a name is shared between fields.
+    let track = shared(&wildcards) || grouped.iter().any(|(_, list)| shared(list));
+    let last_field = st.fields.len().saturating_sub(1);
+    let consume = |list: &[Arm]| -> TokenStream {
+        let done = |arm: &Arm| {
+            let action = &arm.action;
+            let field = proc_macro2::Literal::usize_unsuffixed(arm.field);
+            if track {
+                quote!({ #action pos = #field; })
+            } else {
+                quote!({ #action })
+            }
+        };
+        let at_or_after = |field: usize| match field {
+            0 => Some(quote!(pos == 0)),
+            f if f >= last_field => None,
+            f => {
+                let f = proc_macro2::Literal::usize_unsuffixed(f);
+                Some(quote!(pos <= #f))
+            }
+        };
+        // (condition, arm) in the order they are tried; a `None` condition ends the chain.
+        let mut tries: Vec<(Option<TokenStream>, &Arm)> = Vec::new();
+        if shared(list) {
+            for arm in list {
+                let conditions: Vec<TokenStream> = at_or_after(arm.field)
+                    .into_iter()
+                    .chain(arm.accepts.clone())
+                    .collect();
+                tries.push((
+                    (!conditions.is_empty()).then(|| quote!(#(#conditions)&&*)),
+                    arm,
+                ));
+            }
+        }
+        tries.extend(list.iter().map(|arm| (arm.accepts.clone(), arm)));
+        let mut chain = TokenStream::new();
+        let last = tries.len() - 1;
+        for (n, (condition, arm)) in tries.into_iter().enumerate() {
+            let body = done(arm);
+            match condition {
+                Some(condition) if n != last => {
+                    chain.extend(quote!(if #condition #body else));
+                }
+                _ => {
+                    chain.extend(body);
+                    break;
+                }
+            }
+        }
+        chain
+    };
+    let match_arms: Vec<TokenStream> = grouped
+        .iter()
+        .map(|((ns, local), list)| {
+            let chain = consume(list);
+            quote!((#ns, #local) => #chain)
+        })
+        .collect();
+    let fallback = if wildcards.is_empty() {
+        quote!(#rt::xml::skip_unknown(r, &child)?;)
+    } else {
+        consume(&wildcards)
+    };
+    let lp = if match_arms.is_empty() {
+        quote! {
+            while let Some(child) = r.next_child(start)? {
+                #fallback
+            }
+        }
+    } else {
+        quote! {
+            while let Some(child) = r.next_child(start)? {
+                match (child.ns(), child.local()) {
+                    #(#match_arms)*
+                    _ => { #fallback }
+                }
+            }
+        }
+    };
+    let pos = track.then(|| quote!(let mut pos: usize = 0;));
+    quote!(#(#slots)* #pos #lp)
+}
+
+/// The indices of an enumeration's distinct values: a value listed again later (legal XSD) is
+/// the variant of its first occurrence, and has no variant or match arm of its own.
+pub(super) fn distinct_values(values: &[(String, Option<String>)]) -> Vec<usize> {
+    (0..values.len())
+        .filter(|&i| !values[..i].iter().any(|(v, _)| *v == values[i].0))
+        .collect()
+}
+
 fn enum_codec(e: &Emitter, id: TypeId, values: &[(String, Option<String>)]) -> TokenStream {
     let rt = &e.rt;
     let names = &e.plan.types[id];
     let name = ident(&names.name);
     let unrecognized = ident(&names.unrecognized);
-    let variants: Vec<_> = names.members.iter().map(|v| ident(v)).collect();
-    let texts: Vec<&String> = values.iter().map(|(v, _)| v).collect();
+    let distinct = distinct_values(values);
+    let variants: Vec<_> = distinct.iter().map(|&i| ident(&names.members[i])).collect();
+    let texts: Vec<&String> = distinct.iter().map(|&i| &values[i].0).collect();
     let schema_type = schema_type_tokens(e, id)
         .map(|t| quote!(const SCHEMA_TYPE: Option<(&'static str, &'static str)> = Some(#t);));
     quote! {

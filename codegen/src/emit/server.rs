@@ -161,6 +161,8 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     };
     quote! {
         #trait_doc
+        // Methods are named after operations: one named `into_…` or `from_…` is no conversion.
+        #[allow(clippy::wrong_self_convention)]
         pub trait #trait_name: Send + Sync + 'static {
             #(#trait_methods)*
         }

@@ -130,18 +130,14 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
         }
         TypeKind::Enum { values } => {
             let docs = doc_attrs(t.doc.iter().map(String::as_str).chain([origin.as_str()]));
-            let variants =
-                values
-                    .iter()
-                    .zip(&names.members)
-                    .enumerate()
-                    .map(|(i, ((value, doc), v))| {
-                        let v = ident(v);
-                        let note = format!("`{value}`");
-                        let d = doc_attrs(doc.iter().map(String::as_str).chain([note.as_str()]));
-                        let default = (i == 0).then(|| quote!(#[default]));
-                        quote!(#d #default #v,)
-                    });
+            // A value listed twice is one variant, with the first occurrence's documentation.
+            let variants = super::codecs::distinct_values(values).into_iter().map(|i| {
+                let ((value, doc), v) = (&values[i], ident(&names.members[i]));
+                let note = format!("`{value}`");
+                let d = doc_attrs(doc.iter().map(String::as_str).chain([note.as_str()]));
+                let default = (i == 0).then(|| quote!(#[default]));
+                quote!(#d #default #v,)
+            });
             let unrecognized = ident(&names.unrecognized);
             let default = if values.is_empty() {
                 quote!()

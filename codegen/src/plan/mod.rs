@@ -5,7 +5,7 @@
 pub mod names;
 
 use crate::resolve::ir::*;
-use names::{camel, snake, Scope, PRELUDE};
+use names::{camel, claim_method, snake, Scope, PRELUDE};
 use std::collections::HashSet;
 
 /// Rust names of one type's members.
@@ -13,7 +13,8 @@ use std::collections::HashSet;
 pub struct TypeNames {
     /// The type's name.
     pub name: String,
-    /// One per `StructType::fields` / `TypeKind::Choice` variant / `TypeKind::Enum` value.
+    /// One per `StructType::fields` / `TypeKind::Choice` variant / `TypeKind::Enum` value (a
+    /// repeated enumeration value has the name of its first occurrence).
     pub members: Vec<String>,
     /// One per `StructType::attributes`.
     pub attributes: Vec<String>,
@@ -224,14 +225,22 @@ fn member_names(t: &TypeDef, name: String) -> TypeNames {
         }
         TypeKind::Enum { values } => {
             let mut scope = Scope::with_reserved(["Unrecognized"]);
+            // A value listed twice (legal XSD, seen in code lists) is one variant: a repeat
+            // gets its first occurrence's name, and emit leaves it out.
+            let mut seen: Vec<(&String, String)> = Vec::new();
             out.members = values
                 .iter()
-                .map(|(v, _)| {
-                    let v = v
+                .map(|(value, _)| {
+                    if let Some((_, name)) = seen.iter().find(|(v, _)| *v == value) {
+                        return name.clone();
+                    }
+                    let v = value
                         .strip_prefix('-')
                         .map(|r| format!("Minus {r}"))
-                        .unwrap_or_else(|| v.clone());
-                    scope.claim(camel(&v, "V"), "")
+                        .unwrap_or_else(|| value.clone());
+                    let name = scope.claim(camel(&v, "V"), "");
+                    seen.push((value, name.clone()));
+                    name
                 })
                 .collect();
             out.unrecognized = "Unrecognized".into();
@@ -390,14 +399,17 @@ fn service_plan(
         "core",
     ];
     let mut methods = Scope::with_reserved(client_methods);
+    let mut variants = Scope::default();
     let mut header_fields = Scope::default();
     let mut headers: Vec<(String, ElementRef)> = Vec::new();
     for op in &s.operations {
         for h in &op.input_headers {
             if !headers.iter().any(|(_, e)| e.name == h.element.name) {
                 let name = header_fields.claim(snake(&h.element.name.local), "");
-                methods.claim(format!("with_{name}"), "");
-                methods.claim(format!("set_{name}"), "");
+                // The client's `with_<name>`/`set_<name>` (a raw name loses its `r#` there).
+                let bare = name.trim_start_matches("r#");
+                methods.claim(format!("with_{bare}"), "");
+                methods.claim(format!("set_{bare}"), "");
                 headers.push((name, h.element.clone()));
             }
         }
@@ -406,7 +418,7 @@ fn service_plan(
         .operations
         .iter()
         .map(|op| {
-            let method = methods.claim(snake(&op.name), "_op");
+            let method = claim_method(&mut methods, &mut variants, snake(&op.name));
             let wrapped_input = op.input.as_ref().and_then(|e| match e.ty {
                 TypeRef::Named(id)
                     if e.name.local == op.name && plain_wrapper(ir, id) && !e.nillable =>
