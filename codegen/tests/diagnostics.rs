@@ -1970,3 +1970,45 @@ fn mime_attachment_parts_are_left_out_with_a_note() {
         )]
     );
 }
+
+#[test]
+fn operations_a_server_cannot_tell_apart_are_noted() {
+    // A second operation, `Again`, with the same body element and SOAPAction as `Op`.
+    let text = template_with(
+        "    </wsdl:operation>\n  </wsdl:portType>",
+        "    </wsdl:operation>\n    <wsdl:operation name=\"Again\"><wsdl:input message=\"tns:In\" /><wsdl:output message=\"tns:Out\" /></wsdl:operation></wsdl:portType>",
+    );
+    let text = edit(
+        &text,
+        "    </wsdl:operation>\n  </wsdl:binding>",
+        "    </wsdl:operation>\n    <wsdl:operation name=\"Again\"><soap:operation soapAction=\"urn:t/Op\" /><wsdl:input><soap:body use=\"literal\" /></wsdl:input><wsdl:output><soap:body use=\"literal\" /></wsdl:output></wsdl:operation></wsdl:binding>",
+    );
+    let dir = temp_dir("unroutable");
+    let path = write(&dir, "twins.wsdl", text);
+    assert_note(
+        &notes_of(&path),
+        &format!(
+            "{}:17:5: operation `Again` shares its SOAPAction and body element with an earlier operation of service `S`: the generated server cannot tell its requests apart and routes them to the earlier one (the client calls it as declared)",
+            path.display()
+        ),
+    );
+}
+
+#[test]
+fn xsd11_override_is_refused() {
+    let dir = temp_dir("override");
+    let line = r#"      <s:override schemaLocation="base.xsd" />"#;
+    let path = write(&dir, "override.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: 7,
+            message: "xs:override is XML Schema 1.1, which soapgen does not support",
+            source: r#"      <s:override schemaLocation="base.xsd" />"#,
+            at: "<s:override",
+            hint: Some("for XML Schema 1.0, use xs:redefine (the redefinitions may refer to the originals by their own name), or xs:include the file and edit the definitions"),
+        },
+    );
+}

@@ -33,60 +33,27 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
         .collect();
 
     // Routing tables, first declaration winning so no pattern is unreachable.
-    let mut action_arms = Vec::new();
-    // The same, as (action, variant), to write a lone action as an `if` (clippy's single_match).
-    let mut single_action = Vec::new();
-    let mut seen_actions: Vec<&String> = Vec::new();
-    let mut body_arms = Vec::new();
-    let mut seen_bodies: Vec<(&str, &str)> = Vec::new();
-    let mut empty_body_taken = false;
-    // Variants no request can reach (no SOAPAction of their own, and a body element another
-    // operation already claims, or an empty body another operation already claims).
-    let mut unreachable = Vec::new();
-    // A SOAPAction several operations share (SOAPBuilders round 4 group H gives all seven the
-    // same one) names none of them: those requests are routed by their body element alone.
-    let mut operations_per_action: std::collections::HashMap<&String, usize> =
-        std::collections::HashMap::new();
-    for op in &s.operations {
-        let mut own: Vec<&String> = op.actions.values().collect();
-        own.sort();
-        own.dedup();
-        for action in own {
-            *operations_per_action.entry(action).or_default() += 1;
-        }
-    }
-    let shared_action = |action: &String| operations_per_action.get(action).is_some_and(|&n| n > 1);
-    for (op, variant) in s.operations.iter().zip(&variants) {
-        let mut reachable = false;
-        for action in op.actions.values() {
-            if !action.is_empty() && !seen_actions.contains(&action) && !shared_action(action) {
-                seen_actions.push(action);
-                reachable = true;
-                action_arms.push(quote!(Some(#action) => return Some(#op_enum::#variant),));
-                single_action.push((action.clone(), variant.clone()));
+    let routes = crate::resolve::routing::routes(s);
+    let action_arms: Vec<TokenStream> = routes
+        .actions
+        .iter()
+        .map(|(action, i)| {
+            let variant = &variants[*i];
+            quote!(Some(#action) => return Some(#op_enum::#variant),)
+        })
+        .collect();
+    let body_arms: Vec<TokenStream> = routes
+        .bodies
+        .iter()
+        .map(|(body, i)| {
+            let variant = &variants[*i];
+            match body {
+                Some((ns, local)) => quote!(Some((#ns, #local)) => Some(#op_enum::#variant),),
+                None => quote!(None => Some(#op_enum::#variant),),
             }
-        }
-        match &op.input {
-            Some(el) => {
-                let key = (el.name.ns.as_str(), el.name.local.as_str());
-                if !seen_bodies.contains(&key) {
-                    seen_bodies.push(key);
-                    reachable = true;
-                    let (ns, local) = key;
-                    body_arms.push(quote!(Some((#ns, #local)) => Some(#op_enum::#variant),));
-                }
-            }
-            None if !empty_body_taken => {
-                empty_body_taken = true;
-                reachable = true;
-                body_arms.push(quote!(None => Some(#op_enum::#variant),));
-            }
-            None => {}
-        }
-        if !reachable {
-            unreachable.push(variant.clone());
-        }
-    }
+        })
+        .collect();
+    let unreachable: Vec<_> = routes.unreachable.iter().map(|i| &variants[*i]).collect();
     let describe_arms = s.operations.iter().zip(&variants).map(|(op, v)| {
         let name = &op.name;
         let body = match &op.input {
@@ -104,7 +71,7 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
         quote!(match operation { #(#describe_arms)* })
     };
     let variant_defs = variants.iter().map(|v| {
-        if unreachable.contains(v) {
+        if unreachable.contains(&v) {
             quote! {
                 #[allow(dead_code)] // no SOAPAction or body element of its own routes here
                 #v
@@ -115,7 +82,9 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     });
     let action_match = if action_arms.is_empty() {
         quote!(let _ = action;)
-    } else if let [(action, variant)] = single_action.as_slice() {
+    } else if let [(action, i)] = routes.actions.as_slice() {
+        // One action: an `if` (clippy's single_match).
+        let variant = &variants[*i];
         quote! {
             if action == Some(#action) {
                 return Some(#op_enum::#variant);

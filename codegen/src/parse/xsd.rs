@@ -61,6 +61,12 @@ pub(crate) fn parse_schema(
                     });
                 }
             }
+            // The definitions it overrides would be missing or wrong, so it cannot be skipped.
+            "override" => {
+                return Err(ctx
+                    .error(child, "xs:override is XML Schema 1.1, which soapgen does not support")
+                    .with_hint("for XML Schema 1.0, use xs:redefine (the redefinitions may refer to the originals by their own name), or xs:include the file and edit the definitions"));
+            }
             "include" | "redefine" => {
                 if let Some(location) = child.attribute("schemaLocation") {
                     refs.push(FileReference {

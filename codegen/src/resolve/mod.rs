@@ -5,6 +5,7 @@
 mod derivation;
 mod index;
 pub mod ir;
+pub mod routing;
 mod types;
 
 use crate::error::{Diagnostic, Location, Result};
@@ -154,6 +155,18 @@ pub fn resolve(defs: &Definitions, filter: &OperationFilter) -> Result<Ir> {
                     *id = poly;
                 }
             }
+        }
+    }
+    for service in &services {
+        for index in routing::routes(service).unreachable {
+            let op = &service.operations[index];
+            notes.push((
+                op.location.clone(),
+                format!(
+                    "operation `{}` shares its SOAPAction and body element with an earlier operation of service `{}`: the generated server cannot tell its requests apart and routes them to the earlier one (the client calls it as declared)",
+                    op.name, service.name
+                ),
+            ));
         }
     }
     Ok(Ir {
