@@ -35,6 +35,15 @@ impl Sessions for Desk {
     async fn ping(&self) -> Result<(), Fault> {
         Ok(())
     }
+
+    async fn touch(&self) -> Result<TouchResponseHeaders, Fault> {
+        Ok(TouchResponseHeaders {
+            session: Some(Session {
+                expires: None,
+                id: "touched".into(),
+            }),
+        })
+    }
 }
 
 #[tokio::test]
@@ -59,6 +68,9 @@ async fn response_headers_round_trip_in_both_versions() {
         assert_eq!(headers.quota, None);
         // No response headers declared: the plain signature.
         let () = client.ping().await.unwrap();
+        // An empty response with headers: the headers alone.
+        let headers: TouchResponseHeaders = client.touch().await.unwrap();
+        assert_eq!(headers.session.map(|s| s.id), Some("touched".to_string()));
     }
 }
 

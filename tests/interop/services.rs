@@ -288,12 +288,20 @@ impl round4::Round4XsdTest for Round4 {
     }
     async fn echo_void_soap_header(
         &self,
-        _: Option<round4::EchoMeComplexTypeRequest>,
-        _: Option<round4::EchoMeStringRequest>,
-    ) -> Result<(), Fault> {
-        // Echoing the headers back needs response (output) headers, which soapgen does not
-        // generate yet; the operation is outside the contract's cases for that reason.
-        outside_contract("echoVoidSoapHeader")
+        complex: Option<round4::EchoMeComplexTypeRequest>,
+        string: Option<round4::EchoMeStringRequest>,
+    ) -> Result<round4::EchoVoidSoapHeaderResponseHeaders, Fault> {
+        // The request headers come back as the response headers of the same content.
+        Ok(round4::EchoVoidSoapHeaderResponseHeaders {
+            echo_me_complex_type_response: complex.map(|c| round4::EchoMeComplexTypeResponse {
+                var_string: c.var_string,
+                var_int: c.var_int,
+                var_float: c.var_float,
+            }),
+            echo_me_string_response: string.map(|s| round4::EchoMeStringResponse {
+                var_string: s.var_string,
+            }),
+        })
     }
 }
 

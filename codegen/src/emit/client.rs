@@ -232,10 +232,18 @@ fn operation(e: &Emitter, p: &ServicePlan, op: &Operation, op_plan: &OperationPl
     let decode = match &op_plan.response_headers {
         Some((name, _)) => {
             let name = ident(name);
+            let value = if e.returns_unit(&op_plan.output) {
+                quote!({
+                    output?;
+                    headers
+                })
+            } else {
+                quote!((output?, headers))
+            };
             quote! {
                 let headers = #name::from_message(&response).map_err(#rt::Error::Decode)?;
                 let output: Result<#out_ty, #error_ty> = { #decode };
-                Ok((output?, headers))
+                Ok(#value)
             }
         }
         None => decode,

@@ -143,16 +143,26 @@ impl Emitter<'_> {
     }
 
     /// What an operation's client method and server trait method return on success: the
-    /// output, paired with the response headers when the operation declares some.
+    /// output, paired with the response headers when the operation declares some (the headers
+    /// alone when the output is `()`).
     pub fn returned_tokens(&self, op_plan: &crate::plan::OperationPlan) -> TokenStream {
         let (out_ty, _) = self.output_tokens(&op_plan.output);
         match &op_plan.response_headers {
+            Some((name, _)) if self.returns_unit(&op_plan.output) => {
+                let name = ident(name);
+                quote!(#name)
+            }
             Some((name, _)) => {
                 let name = ident(name);
                 quote!((#out_ty, #name))
             }
             None => out_ty,
         }
+    }
+
+    /// Whether an operation's output is `()` (no body content, or an empty wrapper).
+    pub fn returns_unit(&self, shape: &Shape) -> bool {
+        matches!(shape, Shape::Empty) || self.output_discarded(shape)
     }
 
     /// The Rust type a body element decodes to (a nil body element decodes as its type's

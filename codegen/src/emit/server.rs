@@ -368,6 +368,12 @@ fn dispatch_arm(
     };
     // Declared response headers come back beside the output and go into the Header first.
     let (call, write_headers) = match &op_plan.response_headers {
+        Some(_) if e.returns_unit(&op_plan.output) => (
+            quote!({
+                response_headers = self.service.#method(#(#args),*).await?;
+            }),
+            quote!(response_headers.write_to(&mut envelope);),
+        ),
         Some(_) => (
             quote!({
                 let (output, headers) = self.service.#method(#(#args),*).await?;
