@@ -1010,7 +1010,7 @@ async fn any_anyattribute_anytype() {
 async fn mixed() {
     use features::mixed::*;
     let mut f = Construct::new("mixed", echo_server!(mixed::Document));
-    f.message("document.xml", |v: &Document, expected| {
+    f.message("document.xml", |v: &Document, _| {
         assert_eq!(v.title, "Notes");
         assert_eq!(v.para.len(), 3);
         assert_eq!(v.para[0].style.as_deref(), Some("lead"));
@@ -1027,14 +1027,41 @@ async fn mixed() {
         );
         assert!(v.para[1].choice.is_empty());
         assert_eq!(v.para[2].choice, [ParagraphChoice::B(s("no text"))]);
-        // Mixed content: the text between the children is not kept (documented on the
-        // generated type); children, their text and attributes are.
-        assert!(!expected.at("para[0]").text.is_empty());
-        expected.at("para[0]").text.clear();
-        expected.at("para[1]").text.clear();
+        // Mixed content: the text around the children, slot by slot, whitespace kept.
+        assert_eq!(
+            v.para[0].text,
+            [s("Hello "), s(", see "), s(" and "), s(".")]
+        );
+        assert_eq!(v.para[1].text, [s("Text only & nothing else")]);
+        assert_eq!(v.para[2].text, [s(""), s("")]);
     })
     .await;
     f.done();
+
+    // Re-encoding puts each text back after its child, exactly.
+    let para = Paragraph {
+        style: None,
+        choice: vec![ParagraphChoice::B(s("x")), ParagraphChoice::B(s("y"))],
+        text: vec![s("a <"), s(" & "), s("")],
+    };
+    let mut w = soapgen_runtime::XmlWriter::new();
+    soapgen_runtime::xml::write_element(&mut w, "urn:feature:mixed", "para", &para);
+    assert_eq!(
+        w.into_string(),
+        r#"<para xmlns="urn:feature:mixed">a &lt;<b>x</b> &amp; <b>y</b></para>"#
+    );
+    // Texts beyond the children are written before the end tag; missing ones are empty.
+    let para = Paragraph {
+        text: vec![s("only"), s(" then"), s(" extra"), s(" more")],
+        choice: vec![ParagraphChoice::B(s("x"))],
+        ..para
+    };
+    let mut w = soapgen_runtime::XmlWriter::new();
+    soapgen_runtime::xml::write_element(&mut w, "urn:feature:mixed", "para", &para);
+    assert_eq!(
+        w.into_string(),
+        r#"<para xmlns="urn:feature:mixed">only<b>x</b> then extra more</para>"#
+    );
 }
 
 #[tokio::test]

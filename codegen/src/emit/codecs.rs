@@ -160,6 +160,9 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
     if st.text.is_some() {
         let f = ident(&names.text);
         writes.push(quote!(#rt::ToXml::write_content(&self.#f, w);));
+    } else if st.mixed {
+        let f = ident(&names.text);
+        writes.push(quote!(w.mixed_text(&self.#f);));
     }
     for (i, f) in st.fields.iter().enumerate() {
         let member = ident(&names.members[i]);
@@ -224,6 +227,12 @@ fn struct_codecs(e: &Emitter, id: TypeId, st: &StructType) -> TokenStream {
         prelude.push(quote!(let content = <#ty as #rt::FromXml>::read_content(r, start)?;));
         inits.push(quote!(#f: content,));
         quote!()
+    } else if st.mixed {
+        let f = ident(&names.text);
+        prelude.push(quote!(let mut texts: Vec<String> = vec![String::new()];));
+        let children = struct_children(e, id, st, &mut inits);
+        inits.push(quote!(#f: texts,));
+        children
     } else {
         struct_children(e, id, st, &mut inits)
     };
@@ -462,15 +471,21 @@ fn struct_children(
     } else {
         consume(&wildcards)
     };
+    // Mixed content keeps the text around the children (`texts`, slot by slot).
+    let next_child = if st.mixed {
+        quote!(r.next_child_mixed(start, &mut texts)?)
+    } else {
+        quote!(r.next_child(start)?)
+    };
     let lp = if match_arms.is_empty() {
         quote! {
-            while let Some(child) = r.next_child(start)? {
+            while let Some(child) = #next_child {
                 #fallback
             }
         }
     } else {
         quote! {
-            while let Some(child) = r.next_child(start)? {
+            while let Some(child) = #next_child {
                 match (child.ns(), child.local()) {
                     #(#match_arms)*
                     _ => { #fallback }

@@ -67,9 +67,7 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
     match &t.kind {
         TypeKind::Struct(st) => {
             let mut notes = vec![origin];
-            if st.mixed {
-                notes.push("Mixed content: text between child elements is not kept.".into());
-            }
+
             if let Some(base) = st.base {
                 notes.push(format!(
                     "Extends [`{}`]; its members come first.",
@@ -109,6 +107,10 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                 let ty = e.type_tokens(text);
                 let d = doc_attrs(["The element's text content."]);
                 fields.push(quote!(#d pub #fname: #ty,));
+            } else if st.mixed {
+                let fname = ident(&names.text);
+                let d = doc_attrs(["Mixed content: the text around the child elements, in document order: the first is the text before the first child, then one after each child (the children of all fields, in the order they are written). Missing texts are empty."]);
+                fields.push(quote!(#d pub #fname: Vec<String>,));
             }
             for (i, f) in st.fields.iter().enumerate() {
                 let fname = ident(&names.members[i]);

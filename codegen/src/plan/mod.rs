@@ -220,7 +220,13 @@ fn member_names(t: &TypeDef, name: String) -> TypeNames {
                 .iter()
                 .map(|a| scope.claim(snake(&a.wire.local), "_attr"))
                 .collect();
-            out.text = scope.claim("value".into(), "_text");
+            // Simple content is the `value`; mixed content's text is `text`.
+            let text = if st.mixed && st.text.is_none() {
+                "text"
+            } else {
+                "value"
+            };
+            out.text = scope.claim(text.into(), "_text");
             out.other_attributes = scope.claim("other_attributes".into(), "");
         }
         TypeKind::Enum { values } => {

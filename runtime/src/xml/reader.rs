@@ -710,6 +710,44 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// Like [`next_child`](Self::next_child) for an element with mixed content: the text before
+    /// the child is appended to the last of `texts` (entities unescaped, CDATA included,
+    /// whitespace kept), and a new empty text is pushed for what follows the child. Start with
+    /// `vec![String::new()]`: after `n` children, `texts[0]` is what precedes the first and
+    /// `texts[i]` what follows the i-th.
+    pub fn next_child_mixed(
+        &mut self,
+        parent: &Start<'a>,
+        texts: &mut Vec<String>,
+    ) -> Result<Option<Start<'a>>, DecodeError> {
+        if texts.is_empty() {
+            texts.push(String::new());
+        }
+        if !self.is_open(parent.id) {
+            return Ok(None);
+        }
+        self.unwind_to(parent.id)?;
+        loop {
+            let piece = match self.next_event()? {
+                Some(Ev::Start(start)) => {
+                    texts.push(String::new());
+                    return Ok(Some(start));
+                }
+                Some(Ev::End) | None => return Ok(None),
+                Some(Ev::Text(raw)) => {
+                    decode_text(raw).map_err(|m| self.xml_error(self.last_event_start, m))?
+                }
+                Some(Ev::CData(raw)) => normalize_eol(raw),
+            };
+            if let Some(last) = texts.last_mut() {
+                last.push_str(&piece);
+                if last.len() > self.limits.max_text_len {
+                    return Err(Self::limit("text length", self.limits.max_text_len));
+                }
+            }
+        }
+    }
+
     /// Reads the text content of `start` up to its end tag: entities and character references
     /// are unescaped, line ends normalised, CDATA sections included, comments ignored. A child
     /// element is [`DecodeError::UnexpectedElement`]. Must be called before any child of
@@ -1439,5 +1477,19 @@ mod tests {
         );
         let mut r = XmlReader::new("\u{FEFF}<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>");
         assert_eq!(r.root().unwrap().local(), "a");
+    }
+
+    #[test]
+    fn mixed_content_texts_are_kept_slot_by_slot() {
+        let mut r = XmlReader::new("<p>a &amp; <b>x</b><![CDATA[<c>]]> <i><u/>inner</i></p>");
+        let p = r.root().unwrap();
+        let mut texts = vec![String::new()];
+        let mut children = Vec::new();
+        while let Some(child) = r.next_child_mixed(&p, &mut texts).unwrap() {
+            children.push(child.local().to_owned());
+            r.skip(&child).unwrap();
+        }
+        assert_eq!(children, ["b", "i"]);
+        assert_eq!(texts, ["a & ", "<c> ", ""]);
     }
 }

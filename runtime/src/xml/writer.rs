@@ -73,9 +73,12 @@ pub struct XmlWriter {
     tag_open: bool,
     /// Counter for generated prefixes (`ns1`, `ns2`, …).
     next_prefix: u32,
-    /// Whether every element whose value has a named type says it in `xsi:type` (SOAP
+    /// Whether every element whose value has a named schema type says it in `xsi:type` (SOAP
     /// encoding).
     annotate_types: bool,
+    /// Elements with mixed content being written: (depth of the element, the texts still to
+    /// write after its next children, last first).
+    mixed: Vec<(usize, Vec<String>)>,
 }
 
 impl XmlWriter {
@@ -353,11 +356,44 @@ impl XmlWriter {
         }
         self.close_start_tag();
         self.buf.push_str(xml);
+        // Verbatim XML in mixed content is a child like any other.
+        self.after_child();
+    }
+
+    /// Starts the mixed content of the open element: writes `texts[0]` now, and `texts[i]`
+    /// after its i-th child (element or verbatim XML); texts left over are written before its
+    /// end tag. Elements without mixed content never call this.
+    pub fn mixed_text(&mut self, texts: &[String]) {
+        let mut texts = texts.iter();
+        if let Some(first) = texts.next() {
+            self.text(first);
+        }
+        let queue: Vec<String> = texts.rev().cloned().collect();
+        self.mixed.push((self.open.len(), queue));
+    }
+
+    /// After a child of an element with mixed content: the text that follows it.
+    fn after_child(&mut self) {
+        let depth = self.open.len();
+        let next = match self.mixed.last_mut() {
+            Some((d, queue)) if *d == depth => queue.pop(),
+            _ => None,
+        };
+        if let Some(text) = next {
+            self.text(&text);
+        }
     }
 
     /// Ends the innermost open element: ` />` when nothing was written after its start tag,
     /// else `</name>`. A no-op when no element is open.
     pub fn end(&mut self) {
+        if matches!(self.mixed.last(), Some((d, _)) if *d == self.open.len()) {
+            if let Some((_, mut rest)) = self.mixed.pop() {
+                while let Some(text) = rest.pop() {
+                    self.text(&text);
+                }
+            }
+        }
         let Some(element) = self.open.pop() else {
             return;
         };
@@ -372,6 +408,7 @@ impl XmlWriter {
         }
         self.names.truncate(element.name_start);
         self.bindings.truncate(element.bindings_mark);
+        self.after_child();
     }
 
     /// The lexical form of the QName `{ns}local` in the current scope: `local` when `ns` is the
@@ -530,5 +567,21 @@ mod tests {
         w.raw("<c/>");
         w.end();
         assert_eq!(w.as_str(), "<a /><b>1 &lt; 2 &amp; 3 &gt; 2&#xD;\n<c/></b>");
+    }
+
+    #[test]
+    fn mixed_text_goes_between_children_verbatim_ones_included() {
+        let mut w = XmlWriter::new();
+        w.start("", "p");
+        w.mixed_text(&["a".into(), "b".into(), "c".into(), "d".into()]);
+        w.start("", "i");
+        // A mixed element inside a mixed element keeps its own texts.
+        w.mixed_text(&["x".into(), "y".into()]);
+        w.start("", "u");
+        w.end();
+        w.end();
+        w.raw("<raw/>");
+        w.end();
+        assert_eq!(w.as_str(), "<p>a<i>x<u />y</i>b<raw/>cd</p>");
     }
 }
