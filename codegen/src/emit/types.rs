@@ -74,6 +74,22 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                     e.plan.types[base].name
                 ));
             }
+            let polymorphic = e.ir.types.iter().enumerate().find_map(|(p, t)| match t.kind {
+                TypeKind::Polymorphic {
+                    base,
+                    abstract_base,
+                    ..
+                } if base == id => Some((p, abstract_base)),
+                _ => None,
+            });
+            if let Some((p, abstract_base)) = polymorphic {
+                let any = &e.plan.types[p].name;
+                notes.push(if abstract_base {
+                    format!("Abstract: elements declared with this type hold [`{any}`], one of the types derived from it.")
+                } else {
+                    format!("Elements declared with this type hold [`{any}`]: this type or one derived from it.")
+                });
+            }
             let docs = doc_attrs(
                 t.doc
                     .iter()
