@@ -74,14 +74,18 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                     e.plan.types[base].name
                 ));
             }
-            let polymorphic = e.ir.types.iter().enumerate().find_map(|(p, t)| match t.kind {
-                TypeKind::Polymorphic {
-                    base,
-                    abstract_base,
-                    ..
-                } if base == id => Some((p, abstract_base)),
-                _ => None,
-            });
+            let polymorphic =
+                e.ir.types
+                    .iter()
+                    .enumerate()
+                    .find_map(|(p, t)| match t.kind {
+                        TypeKind::Polymorphic {
+                            base,
+                            abstract_base,
+                            ..
+                        } if base == id => Some((p, abstract_base)),
+                        _ => None,
+                    });
             if let Some((p, abstract_base)) = polymorphic {
                 let any = &e.plan.types[p].name;
                 notes.push(if abstract_base {

@@ -92,6 +92,20 @@ impl TypeResolver<'_> {
         Ok(Some(id))
     }
 
+    /// Whether some element joins the substitution group of `head`.
+    pub fn heads_substitution_group(&mut self, head: &QName) -> bool {
+        let index = self.index;
+        self.substitution_heads
+            .get_or_insert_with(|| {
+                index
+                    .elements
+                    .values()
+                    .filter_map(|decl| decl.def.substitution_group.clone())
+                    .collect()
+            })
+            .contains(head)
+    }
+
     /// Every element that joins the group of `head`, directly or through another member, in
     /// name order.
     fn substitution_members(&self, head: &QName) -> Vec<QName> {

@@ -674,7 +674,7 @@ fn document_part(
     notes: &mut Vec<(Location, String)>,
 ) -> Result<ElementRef> {
     match (&part.element, &part.type_name) {
-        (Some(element), _) => resolver.global_element(element, &part.location),
+        (Some(_), _) => part_element(resolver, part),
         (None, Some(type_name)) => {
             note(
                 notes,
@@ -795,7 +795,15 @@ fn rpc_wrapper(
 /// `type=` (rpc style, or a header), an unqualified element named after the part.
 fn part_element(resolver: &mut TypeResolver, part: &syn::Part) -> Result<ElementRef> {
     match (&part.element, &part.type_name) {
-        (Some(element), _) => resolver.global_element(element, &part.location),
+        (Some(element), _) => {
+            if resolver.heads_substitution_group(element) {
+                let note = format!("part `{}` is element `{}`, which heads a substitution group: as a message part, only the head itself is read and written, not the other elements of its group", part.name, element.local);
+                if !resolver.notes.iter().any(|(_, n)| *n == note) {
+                    resolver.notes.push((part.location.clone(), note));
+                }
+            }
+            resolver.global_element(element, &part.location)
+        }
         (None, Some(type_name)) => Ok(ElementRef {
             name: QName::new("", part.name.clone()),
             ty: resolver.type_ref(type_name, &part.location)?,

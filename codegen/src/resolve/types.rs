@@ -30,6 +30,8 @@ pub struct TypeResolver<'d> {
     local_in_progress: HashMap<*const syn::TypeDef, TypeId>,
     /// The choice type of each substitution group head referenced so far.
     pub(super) substitution_groups: HashMap<QName, TypeId>,
+    /// The heads of all substitution groups, once asked for.
+    pub(super) substitution_heads: Option<HashSet<QName>>,
 }
 
 fn undefined(what: &str, name: &QName, at: &Location) -> Diagnostic {
@@ -70,6 +72,7 @@ impl<'d> TypeResolver<'d> {
             in_progress: HashSet::new(),
             local_in_progress: HashMap::new(),
             substitution_groups: HashMap::new(),
+            substitution_heads: None,
         }
     }
 
