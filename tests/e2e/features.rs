@@ -776,6 +776,13 @@ async fn polymorphism() {
         assert_eq!(v.square, Some(AnySquare::from(square("plain", 6))));
         assert_eq!(v.origin, AnyPoint::OnAxis(Box::new(OnAxis { x: 9 })));
         assert_eq!(v.note, Some(NoteGroup::Note(s("calm"))));
+        // A group that is a choice alternative: its members are the choice's alternatives.
+        assert_eq!(
+            v.frame,
+            Some(Frame {
+                choice: FrameChoice::Caption(s("hi"))
+            })
+        );
         // An xsi:type naming the declared type itself says nothing and is not written back.
         expected.at("square").remove_attr(XSI_NS, "type");
     })

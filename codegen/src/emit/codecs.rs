@@ -570,8 +570,9 @@ fn choice_writer(e: &Emitter, id: TypeId, variants: &[Field]) -> TokenStream {
     });
     quote! {
         impl #name {
-            /// Writes the chosen element.
-            fn write_choice(&self, w: &mut #rt::XmlWriter) {
+            /// Writes the chosen element. (Public: a substitution group whose elements a choice
+            /// took as its own alternatives is written by none of the generated types.)
+            pub fn write_choice(&self, w: &mut #rt::XmlWriter) {
                 match self { #(#arms)* }
             }
         }

@@ -54,6 +54,20 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
         })
         .collect();
     let unreachable: Vec<_> = routes.unreachable.iter().map(|i| &variants[*i]).collect();
+    // No operation to route to: no match (clippy's match_single_binding).
+    let body_match = if body_arms.is_empty() {
+        quote! {
+            let _ = body;
+            None
+        }
+    } else {
+        quote! {
+            match body {
+                #(#body_arms)*
+                _ => None,
+            }
+        }
+    };
     let describe_arms = s.operations.iter().zip(&variants).map(|(op, v)| {
         let name = &op.name;
         let body = match &op.input {
@@ -142,6 +156,7 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
         }
 
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(clippy::enum_variant_names)] // named after the operations
         enum #op_enum { #(#variant_defs,)* }
 
         #server_doc
@@ -168,10 +183,7 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
 
             fn route(action: Option<&str>, body: Option<(&str, &str)>) -> Option<#op_enum> {
                 #action_match
-                match body {
-                    #(#body_arms)*
-                    _ => None,
-                }
+                #body_match
             }
         }
 
@@ -427,7 +439,12 @@ fn dispatch_arm(
                     let m = ident(m);
                     (
                         quote!(let output = #call;),
-                        quote!(#wrapper_name { #m: output }),
+                        // `output` itself when the field has that name (redundant_field_names).
+                        if m == "output" {
+                            quote!(#wrapper_name { output })
+                        } else {
+                            quote!(#wrapper_name { #m: output })
+                        },
                     )
                 }
                 None => (quote!(#call;), quote!(#wrapper_name {})),

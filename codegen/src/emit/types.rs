@@ -197,7 +197,7 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq)]
-                #[allow(clippy::enum_variant_names)]
+                #[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
                 pub enum #name { #(#vs)* }
             }
         }

@@ -461,18 +461,19 @@ fn operation(
                 continue;
             }
         };
+        // A fault message without a part (valid WSDL 1.1; the WS-I Basic Profile forbids it)
+        // carries no detail to type: that fault arrives as a plain fault.
         let Some(part) = msg.parts.first() else {
-            return Err(Diagnostic::new(
+            notes.push((
                 fault.location.clone(),
                 format!(
-                    "fault `{}` of operation `{}` refers to message `{}`, which has no part",
+                    "fault `{}` of operation `{}` refers to message `{}`, which has no part: the fault has no detail to type (it arrives as a plain fault)",
                     fault.name.as_deref().unwrap_or(""),
                     op.name,
                     msg.name.local
                 ),
-            )
-            .with_hint("a fault message has exactly one part, the element its detail carries")
-            .into());
+            ));
+            continue;
         };
         faults.push(DeclaredFault {
             name: fault.name.clone().unwrap_or_else(|| msg.name.local.clone()),
