@@ -2026,3 +2026,23 @@ fn a_message_part_heading_a_substitution_group_is_noted() {
         ),
     );
 }
+
+#[test]
+fn schema_component_outside_the_xsd_namespace() {
+    // The WSDL namespace as the schema's default namespace puts unprefixed components there.
+    let line = r#"      <s:element name="Op"><s:complexType /></s:element><simpleType name="When" xmlns="http://schemas.xmlsoap.org/wsdl/" />"#;
+    let dir = temp_dir("foreign-component");
+    let path = write(&dir, "foreign.wsdl", template_with(OP_ELEMENT, line));
+    check(
+        &input_error(&path),
+        Expected {
+            file: &path,
+            line: 6,
+            column: column_of(line, "<simpleType", 0),
+            message: "`simpleType` inside xs:schema is in namespace `http://schemas.xmlsoap.org/wsdl/`, not in the XML Schema namespace",
+            source: line,
+            at: "<simpleType",
+            hint: Some("check the schema's default namespace (xmlns=) or the element's prefix"),
+        },
+    );
+}

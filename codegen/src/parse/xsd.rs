@@ -29,6 +29,26 @@ pub(crate) fn parse_schema(
     let mut refs = Vec::new();
     for child in children(node) {
         if !child.tag_name().namespace().is_some_and(super::is_xsd_ns) {
+            // A schema component outside the XML Schema namespace (a default namespace set to
+            // the WSDL's, say) would be skipped as an extension and leave its references
+            // undefined far from the cause.
+            if SCHEMA_COMPONENTS.contains(&child.tag_name().name()) {
+                let ns = child.tag_name().namespace().unwrap_or("");
+                let found = if ns.is_empty() {
+                    "in no namespace".to_string()
+                } else {
+                    format!("in namespace `{ns}`")
+                };
+                return Err(ctx
+                    .error(
+                        child,
+                        format!(
+                            "`{}` inside xs:schema is {found}, not in the XML Schema namespace",
+                            child.tag_name().name()
+                        ),
+                    )
+                    .with_hint("check the schema's default namespace (xmlns=) or the element's prefix: schema components belong to http://www.w3.org/2001/XMLSchema"));
+            }
             continue;
         }
         match child.tag_name().name() {
@@ -181,6 +201,18 @@ const PARTICLE_CHILDREN: [&str; 7] = [
     "sequence",
     "all",
     "any",
+];
+
+/// The top-level schema components, which an element of another namespace directly inside
+/// `xs:schema` must not be named like.
+const SCHEMA_COMPONENTS: [&str; 7] = [
+    "element",
+    "complexType",
+    "simpleType",
+    "group",
+    "attributeGroup",
+    "attribute",
+    "import",
 ];
 
 /// What soapgen reads at the top level of `xs:schema`, or leaves aside there on purpose.
