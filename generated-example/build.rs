@@ -3,7 +3,8 @@
 //! `tests/fixtures/rpc-calculator.wsdl` (the latter without its service pages, which proves that
 //! setting compiles too), and `tests/fixtures/typed-faults.wsdl` (operations declaring typed
 //! faults), `tests/fixtures/multipart-body.wsdl` (document bodies with two parts) and
-//! `tests/fixtures/response-headers.wsdl` (headers in responses), and the
+//! `tests/fixtures/response-headers.wsdl` (headers in responses) and
+//! `tests/fixtures/substitution-body.wsdl` (substitution groups as message parts), and the
 //! per-construct feature fixtures `tests/fixtures/features/*.wsdl` (tests/e2e/features.rs).
 
 include!("src/features_list.rs");
@@ -19,6 +20,7 @@ fn main() {
         ("../tests/fixtures/typed-faults.wsdl", false),
         ("../tests/fixtures/multipart-body.wsdl", true),
         ("../tests/fixtures/response-headers.wsdl", true),
+        ("../tests/fixtures/substitution-body.wsdl", true),
     ]
     .into_iter()
     .map(|(wsdl, pages)| (wsdl.to_string(), pages))

@@ -40,6 +40,12 @@ pub mod sessions {
     soapgen_runtime::include_soap!("response-headers");
 }
 
+/// A canvas service whose request and response body parts head substitution groups, from
+/// `tests/fixtures/substitution-body.wsdl`.
+pub mod canvas {
+    soapgen_runtime::include_soap!("substitution-body");
+}
+
 include!("features_list.rs");
 
 /// One small service per schema construct, each with one operation `Echo` whose request and

@@ -15,4 +15,5 @@ mod roundtrip;
 mod rpc;
 mod seed;
 mod snapshot;
+mod substitution_body;
 mod support;

@@ -70,12 +70,14 @@ pub fn server(e: &Emitter, s: &Service, p: &ServicePlan) -> TokenStream {
     };
     let describe_arms = s.operations.iter().zip(&variants).map(|(op, v)| {
         let name = &op.name;
+        // A body that heads a substitution group may be any element of the group: the
+        // SOAPAction's operation is not checked against one body element then.
         let body = match &op.input {
-            Some(el) => {
+            Some(el) if op.input_alternatives.is_empty() => {
                 let (ns, local) = (&el.name.ns, &el.name.local);
                 quote!(Some((#ns, #local)))
             }
-            None => quote!(None),
+            _ => quote!(None),
         };
         quote!(#op_enum::#v => (#name, #body),)
     });

@@ -9,8 +9,9 @@
 //!   the non-abstract elements of the group, one shared type per head.
 //!
 //! Derived types in an element's anonymous type cannot be named by `xsi:type` and are not
-//! alternatives. A message part whose element heads a substitution group still decodes the
-//! head only (noted in the README).
+//! alternatives. A document-style body part whose element heads a substitution group is the
+//! group's choice (resolve/mod.rs `body_element`); as a header, rpc or fault part only the head
+//! is read, with a note.
 
 use super::ir::*;
 use super::types::TypeResolver;

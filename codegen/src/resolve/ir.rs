@@ -340,6 +340,9 @@ pub struct Operation {
     pub faults: Vec<DeclaredFault>,
     /// `use="encoded"` (SOAP encoding): values are written with `xsi:type` annotations.
     pub encoded: bool,
+    /// When the request's (first) body part heads a substitution group: every element that may
+    /// stand in the Body for it, which routes to this operation as `input`'s name does.
+    pub input_alternatives: Vec<QName>,
     /// Definition site.
     pub location: Location,
 }

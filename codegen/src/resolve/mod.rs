@@ -404,6 +404,7 @@ fn operation(
                     notes,
                 )?,
                 parts: Vec::new(),
+                alternatives: Vec::new(),
             }),
             None => None,
         };
@@ -419,6 +420,7 @@ fn operation(
                     notes,
                 )?,
                 parts: Vec::new(),
+                alternatives: Vec::new(),
             }),
             None => None,
         };
@@ -434,6 +436,10 @@ fn operation(
         };
         (input, output)
     };
+    let input_alternatives = input
+        .as_ref()
+        .map(|b| b.alternatives.clone())
+        .unwrap_or_default();
     let (input, input_parts) = match input {
         Some(b) => (Some(b.element), b.parts),
         None => (None, Vec::new()),
@@ -493,6 +499,7 @@ fn operation(
         output_headers,
         faults,
         encoded,
+        input_alternatives,
         location: op.location.clone(),
     })
 }
@@ -675,7 +682,8 @@ fn document_part(
     notes: &mut Vec<(Location, String)>,
 ) -> Result<ElementRef> {
     match (&part.element, &part.type_name) {
-        (Some(_), _) => part_element(resolver, part),
+        // A head of a substitution group is handled by the caller (a choice of the group).
+        (Some(element), _) => resolver.global_element(element, &part.location),
         (None, Some(type_name)) => {
             note(
                 notes,
@@ -710,30 +718,48 @@ fn body_element(
     notes: &mut Vec<(Location, String)>,
 ) -> Result<Option<BodyParts>> {
     let (msg, parts) = body_parts(index, m, binding, op_name, notes)?;
+    // A part whose element heads a substitution group is a choice of the group's elements.
+    let mut groups = Vec::new();
+    for part in &parts {
+        groups.push(match &part.element {
+            Some(head) if resolver.heads_substitution_group(head) => {
+                resolver.substitution_group(head, &part.location)?
+            }
+            _ => None,
+        });
+    }
     match parts.as_slice() {
         [] => Ok(None),
-        [part] => Ok(Some(BodyParts {
+        [part] if groups[0].is_none() => Ok(Some(BodyParts {
             element: document_part(resolver, part, op_name, notes)?,
             parts: Vec::new(),
+            alternatives: Vec::new(),
         })),
         [first, ..] => {
-            // Several body parts: the Body holds their elements side by side. A synthetic
-            // struct with one required field per part carries them (its content is the Body's
-            // content); the first part's element identifies the message when routing.
+            // Several body parts, or one that heads a substitution group: the Body holds their
+            // elements side by side. A synthetic struct with one required field per part
+            // carries them (its content is the Body's content); the first part's element (or
+            // any element of its group) identifies the message when routing.
             let mut fields = Vec::new();
             let mut elements = Vec::new();
-            for part in &parts {
+            for (part, group) in parts.iter().zip(&groups) {
                 let e = document_part(resolver, part, op_name, notes)?;
                 fields.push(Field {
                     wire: e.name.clone(),
                     occurrence: Occurrence::Required,
-                    nillable: e.nillable,
-                    kind: FieldKind::Element(e.ty),
+                    nillable: e.nillable && group.is_none(),
+                    kind: group.map_or(FieldKind::Element(e.ty), FieldKind::Choice),
                     default: None,
                     doc: Some(format!("Body part `{}`.", part.name)),
                 });
                 elements.push(e);
             }
+            let alternatives = match groups[0].map(|g| &resolver.types[g].kind) {
+                Some(TypeKind::Choice(variants)) => {
+                    variants.iter().map(|v| v.wire.clone()).collect()
+                }
+                _ => Vec::new(),
+            };
             let origin = Origin::BodyParts(msg.name.local.clone());
             let id = resolver.synthetic_struct(origin, fields, m.location.clone());
             let first_name = elements
@@ -746,6 +772,7 @@ fn body_element(
                     nillable: false,
                 },
                 parts: elements,
+                alternatives,
             }))
         }
     }
@@ -756,6 +783,9 @@ fn body_element(
 struct BodyParts {
     element: ElementRef,
     parts: Vec<ElementRef>,
+    /// When the first part heads a substitution group: the elements that may stand in the Body
+    /// for it (the group's, the head included unless abstract).
+    alternatives: Vec<QName>,
 }
 
 /// The body element of an rpc-style message: a wrapper named `name` whose children are the

@@ -41,13 +41,25 @@ pub fn routes(service: &Service) -> Routes<'_> {
                 reachable = true;
             }
         }
-        let body = op
+        let own = op
             .input
             .as_ref()
             .map(|el| (el.name.ns.as_str(), el.name.local.as_str()));
-        if !routes.bodies.iter().any(|(b, _)| *b == body) {
-            routes.bodies.push((body, index));
-            reachable = true;
+        let alternatives = op
+            .input_alternatives
+            .iter()
+            .map(|q| Some((q.ns.as_str(), q.local.as_str())));
+        // A substitution group's elements stand for its head, which may be abstract.
+        let bodies: Vec<_> = if op.input_alternatives.is_empty() {
+            vec![own]
+        } else {
+            alternatives.collect()
+        };
+        for body in bodies {
+            if !routes.bodies.iter().any(|(b, _)| *b == body) {
+                routes.bodies.push((body, index));
+                reachable = true;
+            }
         }
         if !reachable {
             routes.unreachable.push(index);
