@@ -34,6 +34,9 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
     // location) reads: redefinitions are applied once all is read.
     let mut schema_files: Vec<FileKey> = Vec::new();
     let mut included: HashMap<Location, FileKey> = HashMap::new();
+    // Remote imports of other namespaces: refused at the end unless a local schema supplies
+    // the namespace (an xs:import beside another of the same namespace with a local location).
+    let mut remote_imports: Vec<(String, String, Location)> = Vec::new();
     queue.push_back((root.to_path_buf(), None, None));
     while let Some((path, include_ns, from)) = queue.pop_front() {
         let key: FileKey = (canonical(&path), include_ns.clone());
@@ -116,6 +119,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
                     ));
                     continue;
                 }
+                if is_remote(&reference.location)
+                    && !options.location_map.contains_key(&reference.location)
+                {
+                    remote_imports.push((ns.clone(), reference.location.clone(), reference.at));
+                    continue;
+                }
             }
             let target = resolve_location(&path, &reference.location, &reference.at, options)?;
             let ns = match reference.kind {
@@ -128,6 +137,17 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Loaded> {
             queue.push_back((target, ns, Some(reference.at)));
         }
         schema_files.resize(definitions.schemas.len(), key);
+    }
+    for (ns, location, at) in remote_imports {
+        if definitions.schemas.iter().any(|s| s.target_ns == ns) {
+            definitions.notes.push((
+                at,
+                format!("the remote import `{location}` is not fetched: a local schema supplies its namespace `{ns}`"),
+            ));
+        } else {
+            // The usual error, with its hint to map the location to a local file.
+            resolve_location(root, &location, &at, options)?;
+        }
     }
     parse::apply_redefinitions(&mut definitions.schemas, &schema_files, &included);
     Ok(Loaded { definitions, files })
@@ -218,6 +238,7 @@ fn check_depth(ctx: &Ctx, root: roxmltree::Node) -> Result<()> {
 /// diagnostic at the first byte that is not.
 fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|err| {
+        let from = declared_encoding(err.as_bytes());
         let valid = err.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(err.as_bytes().get(..valid).unwrap_or_default());
         let line = before.matches('\n').count() + 1;
@@ -232,9 +253,9 @@ fn utf8(bytes: Vec<u8>, path: &Path) -> Result<String> {
                 },
                 format!("the file is not UTF-8: byte 0x{byte:02X} is not a valid character here"),
             )
-            .with_hint(
-                "soapgen reads UTF-8; convert the file, e.g. `iconv -f ISO-8859-1 -t UTF-8 FILE`",
-            ),
+            .with_hint(format!(
+                "soapgen reads UTF-8; convert the file, e.g. `iconv -f {from} -t UTF-8 FILE`"
+            )),
         )
     })
 }
@@ -261,6 +282,26 @@ fn resolve_location(
     let location = location.strip_prefix("file://").unwrap_or(location);
     let base = importer.parent().unwrap_or_else(|| Path::new("."));
     Ok(base.join(location))
+}
+
+/// The encoding a file that is not UTF-8 is in, for the hint: UTF-16 by its byte-order mark,
+/// else the XML declaration's `encoding=`, else a guess (ISO-8859-1, the usual culprit).
+fn declared_encoding(bytes: &[u8]) -> String {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return "UTF-16".to_string();
+    }
+    let head = String::from_utf8_lossy(bytes.get(..200).unwrap_or(bytes));
+    let declared = head
+        .strip_prefix("<?xml")
+        .and_then(|rest| rest.split("?>").next())
+        .and_then(|decl| decl.split("encoding").nth(1))
+        .and_then(|after| {
+            let after = after.trim_start().strip_prefix('=')?.trim_start();
+            let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            after[1..].split(quote).next().map(str::to_string)
+        })
+        .filter(|e| !e.is_empty() && !e.eq_ignore_ascii_case("utf-8"));
+    declared.unwrap_or_else(|| "ISO-8859-1".to_string())
 }
 
 /// Whether a location is a URL soapgen would have to download.

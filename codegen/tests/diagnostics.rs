@@ -2048,3 +2048,69 @@ fn schema_component_outside_the_xsd_namespace() {
         },
     );
 }
+
+#[test]
+fn the_conversion_hint_names_the_declared_encoding() {
+    let dir = temp_dir("cp1252");
+    let text = template_with(
+        r#"<?xml version="1.0"?>"#,
+        r#"<?xml version="1.0" encoding='windows-1252'?>"#,
+    );
+    let text = edit(
+        &text,
+        r#"  <wsdl:portType name="P">"#,
+        r#"  <wsdl:portType name="P"><wsdl:documentation>Caf#</wsdl:documentation>"#,
+    );
+    let mut bytes = text.into_bytes();
+    let at = bytes.iter().position(|&b| b == b'#').unwrap();
+    bytes[at] = 0xE9;
+    let path = write(&dir, "cp1252.wsdl", &bytes);
+    let d = input_error(&path);
+    assert!(
+        d.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("iconv -f windows-1252 -t UTF-8")),
+        "{d}"
+    );
+    // UTF-16 is told by its byte-order mark.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(TEMPLATE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let path = write(&dir, "utf16.wsdl", &utf16);
+    let d = input_error(&path);
+    assert!(
+        d.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("iconv -f UTF-16 -t UTF-8")),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_remote_import_is_skipped_when_a_local_schema_supplies_its_namespace() {
+    let dir = temp_dir("remote-and-local");
+    write(
+        &dir,
+        "b.xsd",
+        "<s:schema xmlns:s=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:b\">\n  <s:element name=\"item\" type=\"s:string\" />\n</s:schema>\n",
+    );
+    let line = r#"      <s:import namespace="urn:b" schemaLocation="http://example.com/b.xsd" /><s:import namespace="urn:b" schemaLocation="b.xsd" /><s:element name="Op"><s:complexType /></s:element>"#;
+    let path = write(&dir, "both.wsdl", template_with(OP_ELEMENT, line));
+    assert_note(
+        &notes_of(&path),
+        &format!(
+            "{}:6:7: the remote import `http://example.com/b.xsd` is not fetched: a local schema supplies its namespace `urn:b`",
+            path.display()
+        ),
+    );
+    // Without the local one, the remote import is the error it always was.
+    let line = r#"      <s:import namespace="urn:b" schemaLocation="http://example.com/b.xsd" /><s:element name="Op"><s:complexType /></s:element>"#;
+    let path = write(&dir, "remote.wsdl", template_with(OP_ELEMENT, line));
+    let d = input_error(&path);
+    assert!(
+        d.message
+            .contains("is a remote location; soapgen never downloads"),
+        "{d}"
+    );
+}
