@@ -2,7 +2,7 @@
 //! per operation with an optional field per header, which the client decodes from a response
 //! and the server writes into one.
 
-use super::docs::doc_attrs;
+use super::docs::{doc_attrs, wire_name};
 use super::{ident, Emitter};
 use crate::plan::OperationPlan;
 use crate::resolve::ir::Operation;
@@ -36,12 +36,8 @@ pub fn response_headers_struct(
         let (ns, local) = (&header.element.name.ns, &header.element.name.local);
         let fdoc = doc_attrs(std::iter::once(
             format!(
-                "Header element `{local}`{} (part `{}`).",
-                if ns.is_empty() {
-                    String::new()
-                } else {
-                    format!(" in namespace `{ns}`")
-                },
+                "Header element {} (part `{}`).",
+                wire_name(ns, local),
                 header.part
             )
             .as_str(),

@@ -74,18 +74,10 @@ pub fn type_definition(e: &Emitter, id: TypeId) -> TokenStream {
                     e.plan.types[base].name
                 ));
             }
-            let polymorphic =
-                e.ir.types
-                    .iter()
-                    .enumerate()
-                    .find_map(|(p, t)| match t.kind {
-                        TypeKind::Polymorphic {
-                            base,
-                            abstract_base,
-                            ..
-                        } if base == id => Some((p, abstract_base)),
-                        _ => None,
-                    });
+            let polymorphic = st.held_as.and_then(|p| match e.ir.types[p].kind {
+                TypeKind::Polymorphic { abstract_base, .. } => Some((p, abstract_base)),
+                _ => None,
+            });
             if let Some((p, abstract_base)) = polymorphic {
                 let any = &e.plan.types[p].name;
                 notes.push(if abstract_base {

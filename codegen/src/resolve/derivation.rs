@@ -95,31 +95,37 @@ impl TypeResolver<'_> {
 
     /// Whether some element joins the substitution group of `head`.
     pub fn heads_substitution_group(&mut self, head: &QName) -> bool {
+        self.substitution_children().contains_key(head)
+    }
+
+    /// The elements naming each head in `substitutionGroup=`, built on first use.
+    fn substitution_children(&mut self) -> &HashMap<QName, Vec<QName>> {
         let index = self.index;
-        self.substitution_heads
-            .get_or_insert_with(|| {
-                index
-                    .elements
-                    .values()
-                    .filter_map(|decl| decl.def.substitution_group.clone())
-                    .collect()
-            })
-            .contains(head)
+        self.substitution_children.get_or_insert_with(|| {
+            let mut children: HashMap<QName, Vec<QName>> = HashMap::new();
+            for (name, decl) in &index.elements {
+                if let Some(head) = &decl.def.substitution_group {
+                    children.entry(head.clone()).or_default().push(name.clone());
+                }
+            }
+            for list in children.values_mut() {
+                list.sort();
+            }
+            children
+        })
     }
 
     /// Every element that joins the group of `head`, directly or through another member, in
     /// name order.
-    fn substitution_members(&self, head: &QName) -> Vec<QName> {
+    fn substitution_members(&mut self, head: &QName) -> Vec<QName> {
+        let children = self.substitution_children();
         let mut found: Vec<QName> = Vec::new();
-        let mut heads = vec![head.clone()];
+        let mut heads = vec![head];
         while let Some(h) = heads.pop() {
-            for (name, decl) in &self.index.elements {
-                if decl.def.substitution_group.as_ref() == Some(&h)
-                    && name != head
-                    && !found.contains(name)
-                {
+            for name in children.get(h).into_iter().flatten() {
+                if name != head && !found.contains(name) {
                     found.push(name.clone());
-                    heads.push(name.clone());
+                    heads.push(name);
                 }
             }
         }
@@ -231,7 +237,11 @@ pub fn polymorphic_types(
             )),
             location,
         });
-        made.insert(base, types.len() - 1);
+        let poly = types.len() - 1;
+        if let TypeKind::Struct(st) = &mut types[base].kind {
+            st.held_as = Some(poly);
+        }
+        made.insert(base, poly);
     }
     let swap = |r: &mut TypeRef| {
         if let TypeRef::Named(id) = r {

@@ -217,6 +217,9 @@ pub struct StructType {
     pub text: Option<TypeRef>,
     /// The type this one extends, if any (its members are already included above).
     pub base: Option<TypeId>,
+    /// The [`TypeKind::Polymorphic`] type that elements declared with this one hold, when
+    /// other types derive from it.
+    pub held_as: Option<TypeId>,
     /// `mixed="true"`: text between children is not kept (documented on the type).
     pub mixed: bool,
     /// A SOAP encoding array (a restriction of `soapenc:Array`): `fields` holds one repeated

@@ -450,35 +450,31 @@ fn operation(
     };
     let mut faults = Vec::new();
     for fault in &op.faults {
-        // A fault whose message is missing leaves only that fault untyped (it still arrives as
-        // a plain fault); the rest of the operation is sound, so this is a note, not an error.
-        let msg = match message(index, &fault.message, &fault.location) {
-            Ok(msg) => msg,
-            Err(_) => {
-                notes.push((
-                    fault.location.clone(),
-                    format!(
-                        "fault `{}` of operation `{}` refers to message `{}`, which is not defined: that fault's detail is not typed (it arrives as a plain fault)",
-                        fault.name.as_deref().unwrap_or(""),
-                        op.name,
-                        fault.message.local
-                    ),
-                ));
-                continue;
-            }
-        };
-        // A fault message without a part (valid WSDL 1.1; the WS-I Basic Profile forbids it)
-        // carries no detail to type: that fault arrives as a plain fault.
-        let Some(part) = msg.parts.first() else {
+        // A fault whose message is missing, or has no part (valid WSDL 1.1; the WS-I Basic
+        // Profile forbids it), leaves only that fault untyped (it still arrives as a plain
+        // fault); the rest of the operation is sound, so this is a note, not an error.
+        let mut untyped = |message: &str, why: &str| {
             notes.push((
                 fault.location.clone(),
                 format!(
-                    "fault `{}` of operation `{}` refers to message `{}`, which has no part: the fault has no detail to type (it arrives as a plain fault)",
+                    "fault `{}` of operation `{}` refers to message `{message}`, {why} (it arrives as a plain fault)",
                     fault.name.as_deref().unwrap_or(""),
                     op.name,
-                    msg.name.local
                 ),
             ));
+        };
+        let Ok(msg) = message(index, &fault.message, &fault.location) else {
+            untyped(
+                &fault.message.local,
+                "which is not defined: that fault's detail is not typed",
+            );
+            continue;
+        };
+        let Some(part) = msg.parts.first() else {
+            untyped(
+                &msg.name.local,
+                "which has no part: the fault has no detail to type",
+            );
             continue;
         };
         faults.push(DeclaredFault {

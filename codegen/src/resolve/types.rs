@@ -30,8 +30,9 @@ pub struct TypeResolver<'d> {
     local_in_progress: HashMap<*const syn::TypeDef, TypeId>,
     /// The choice type of each substitution group head referenced so far.
     pub(super) substitution_groups: HashMap<QName, TypeId>,
-    /// The heads of all substitution groups, once asked for.
-    pub(super) substitution_heads: Option<HashSet<QName>>,
+    /// Each substitution group head with the elements that name it in `substitutionGroup=`,
+    /// in name order; built once, when first asked for.
+    pub(super) substitution_children: Option<HashMap<QName, Vec<QName>>>,
 }
 
 fn undefined(what: &str, name: &QName, at: &Location) -> Diagnostic {
@@ -72,7 +73,7 @@ impl<'d> TypeResolver<'d> {
             in_progress: HashSet::new(),
             local_in_progress: HashMap::new(),
             substitution_groups: HashMap::new(),
-            substitution_heads: None,
+            substitution_children: None,
         }
     }
 
